@@ -1,0 +1,23 @@
+package org.personalshopper.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.personalshopper.domain.CartSubmission;
+import org.personalshopper.domain.ShopperId;
+
+/** The record of every cart submission: history for the shopper, and what makes an idempotency key work. */
+public interface CartSubmissionRepository {
+    /**
+     * Records a pending submission, atomically with the key check: when the same shopper used the same
+     * idempotency key on a submission at or after {@code keyValidSince}, that earlier submission is returned
+     * and nothing is stored; an older use of the key is released so the key can be used again.
+     */
+    Optional<CartSubmission> startUnlessKeyUsed(CartSubmission pending, Instant keyValidSince);
+
+    /** Stores the final outcome of a submission started earlier. */
+    void complete(CartSubmission completed);
+
+    /** The shopper's submissions, newest first, at most {@code limit}. */
+    List<CartSubmission> history(ShopperId shopperId, int limit);
+}

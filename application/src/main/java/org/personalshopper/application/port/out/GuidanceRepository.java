@@ -1,0 +1,18 @@
+package org.personalshopper.application.port.out;
+
+import java.util.List;
+import org.personalshopper.domain.Guidance;
+import org.personalshopper.domain.GuidanceId;
+import org.personalshopper.domain.ShopperId;
+
+public interface GuidanceRepository {
+    void add(Guidance guidance);
+
+    /** The shopper's guidance, oldest first. */
+    List<Guidance> list(ShopperId shopperId);
+
+    int count(ShopperId shopperId);
+
+    /** Deletes the shopper's own entry; false when the shopper has no entry with that id. */
+    boolean delete(ShopperId shopperId, GuidanceId id);
+}

@@ -1,0 +1,46 @@
+package org.personalshopper.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A sign-in in progress: the hashed state sent to the provider, the hash of the browser binding (the
+ * login cookie), the PKCE verifier and where to return. Single use; expires after {@link #LIFETIME}.
+ */
+public record LoginAttempt(SecretHash stateHash, SecretHash browserBindingHash, Optional<String> codeVerifier,
+                           ReturnPath returnTo, Instant createdAt, Instant expiresAt) {
+    public static final Duration LIFETIME = Duration.ofMinutes(10);
+
+    public LoginAttempt {
+        Check.requireNonNull(stateHash, "state hash");
+        Check.requireNonNull(browserBindingHash, "browser binding hash");
+        Check.requireNonNull(codeVerifier, "code verifier");
+        codeVerifier.ifPresent(v -> Check.matches("codeVerifier", v, "[A-Za-z0-9._~-]{43,128}",
+                "must be 43 to 128 characters of [A-Za-z0-9-._~]"));
+        Check.requireNonNull(returnTo, "returnTo");
+        Check.requireNonNull(createdAt, "createdAt");
+        Check.requireNonNull(expiresAt, "expiresAt");
+        if (!expiresAt.isAfter(createdAt)) {
+            throw new IllegalArgumentException("a login attempt must expire after it starts");
+        }
+    }
+
+    public static LoginAttempt start(SecretHash stateHash, SecretHash browserBindingHash, Optional<String> codeVerifier,
+                                     ReturnPath returnTo, Instant now) {
+        return new LoginAttempt(stateHash, browserBindingHash, codeVerifier, returnTo, now, now.plus(LIFETIME));
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean boundTo(SecretHash presentedBinding) {
+        return browserBindingHash.sameAs(presentedBinding);
+    }
+
+    @Override
+    public String toString() {
+        return "LoginAttempt[returnTo=" + returnTo + ", expiresAt=" + expiresAt + ", secrets redacted]";
+    }
+}

@@ -1,0 +1,30 @@
+package org.personalshopper.domain;
+
+/**
+ * How a call to the grocer failed, in words that do not depend on the grocer. {@link #mayHaveTakenEffect()}
+ * tells whether a write might have landed anyway (so it must not be repeated blindly).
+ */
+public enum ProviderFailure {
+    /** The grocer refused the request as invalid (HTTP 400 and the like). Nothing happened. */
+    REJECTED,
+    /** The token was not accepted (401). Nothing happened. */
+    UNAUTHORIZED,
+    /** The token lacks a scope or is the wrong kind (403). Nothing happened. */
+    FORBIDDEN,
+    /** No such thing at the grocer (404). */
+    NOT_FOUND,
+    /** The grocer's quota is spent (429). Nothing happened. */
+    RATE_LIMITED,
+    /** The grocer answered with a server error (5xx): the request may or may not have taken effect. */
+    UNAVAILABLE,
+    /** No answer in time, or the connection broke after the request was sent. */
+    TIMED_OUT,
+    /** The connection could not be made: nothing was sent. */
+    UNREACHABLE,
+    /** The grocer answered with something we cannot read. */
+    BAD_RESPONSE;
+
+    public boolean mayHaveTakenEffect() {
+        return this == UNAVAILABLE || this == TIMED_OUT || this == BAD_RESPONSE;
+    }
+}

@@ -1,0 +1,25 @@
+package org.personalshopper.domain;
+
+/**
+ * Where to send the browser after sign-in: a path on this service only. {@code //host}, {@code /\host},
+ * schemes and control characters are refused, so sign-in cannot be turned into an open redirect.
+ */
+public record ReturnPath(String value) {
+    public static final ReturnPath HOME = new ReturnPath("/");
+
+    public ReturnPath {
+        Check.present("returnTo", value);
+        if (value.length() > 2048) {
+            throw new InvalidValueException("returnTo", "must be at most 2048 characters");
+        }
+        if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")
+                || value.chars().anyMatch(c -> c < 0x21 || c > 0x7E || c == '\\')) {
+            throw new InvalidValueException("returnTo", "must be a local path such as /lists");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,33 @@
+package org.personalshopper.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The product a shopper picked for one shopping-list item. One per item (case-insensitive): picking again
+ * replaces the earlier pick. A shopper keeps at most {@link #MAX_PER_SHOPPER}.
+ */
+public record Selection(SelectionId id, ShopperId shopperId, ShoppingListItem item, ProductId productId, Upc upc,
+                        Optional<String> description, Optional<String> brand, Optional<String> size,
+                        Quantity quantity, Instant createdAt, Instant updatedAt) {
+    public static final int MAX_PER_SHOPPER = 500;
+
+    public Selection {
+        Check.requireNonNull(id, "id");
+        Check.requireNonNull(shopperId, "shopperId");
+        Check.requireNonNull(item, "item");
+        Check.requireNonNull(productId, "productId");
+        Check.requireNonNull(upc, "upc");
+        description = optionalText("description", description, 500);
+        brand = optionalText("brand", brand, 200);
+        size = optionalText("size", size, 100);
+        Check.requireNonNull(quantity, "quantity");
+        Check.requireNonNull(createdAt, "createdAt");
+        Check.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    private static Optional<String> optionalText(String field, Optional<String> value, int max) {
+        Check.requireNonNull(value, field);
+        return value.map(v -> Check.text(field, v, 0, max)).filter(v -> !v.isEmpty());
+    }
+}

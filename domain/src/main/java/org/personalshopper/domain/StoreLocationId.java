@@ -1,0 +1,13 @@
+package org.personalshopper.domain;
+
+/** A store at the provider: Kroger location ids are 8 letters or digits (3-digit division + 5-digit store). */
+public record StoreLocationId(String value) {
+    public StoreLocationId {
+        Check.matches("locationId", value, "[A-Za-z0-9]{8}", "must be 8 letters or digits");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
