@@ -17,7 +17,7 @@ public interface RefreshToken {
 
     /**
      * @throws SignInRequiredException when the shopper has no usable tokens or the grocer refused the refresh
-     * @throws org.personalshopper.application.port.out.ProviderException when the grocer is unavailable
+     * @throws GrocerConnectionUnavailableException when a needed refresh failed for a passing reason
      */
     AccessToken freshAccessToken(ShopperId shopperId);
 

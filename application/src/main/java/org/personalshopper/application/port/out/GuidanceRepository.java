@@ -6,7 +6,11 @@ import org.personalshopper.domain.GuidanceId;
 import org.personalshopper.domain.ShopperId;
 
 public interface GuidanceRepository {
-    void add(Guidance guidance);
+    /**
+     * Adds the entry unless the shopper already keeps {@code limit} of them. Check and insert are atomic per
+     * shopper, so concurrent adds cannot go past the limit. False when the limit was reached.
+     */
+    boolean addIfFewerThan(Guidance guidance, int limit);
 
     /** The shopper's guidance, oldest first. */
     List<Guidance> list(ShopperId shopperId);

@@ -13,9 +13,10 @@ public interface SelectionRepository {
 
     /**
      * Saves the pick for its item (case-insensitive key): replaces the shopper's earlier pick for that item,
-     * keeping its id and creation time, or creates a new one.
+     * keeping its id and creation time, or creates a new one unless the shopper already keeps {@code limit}
+     * selections (then empty). Atomic per shopper, so concurrent saves cannot go past the limit.
      */
-    Saved save(Selection selection);
+    java.util.Optional<Saved> save(Selection selection, int limit);
 
     /** The shopper's selections ordered by item key. */
     List<Selection> list(ShopperId shopperId);
