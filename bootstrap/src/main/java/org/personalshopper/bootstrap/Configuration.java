@@ -1,0 +1,222 @@
+package org.personalshopper.bootstrap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.personalshopper.domain.SessionPolicy;
+
+/**
+ * Everything the service reads from its environment, checked once at start-up. Each problem is reported
+ * as one line naming the variable; values of secret variables are never repeated back.
+ *
+ * @param grocer         the Kroger app credentials, or empty for demo mode (the built-in sandbox)
+ * @param redirectUri    the registered callback; also defines the service's own origin for the Origin check
+ * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
+ * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
+ */
+public record Configuration(
+        Optional<GrocerCredentials> grocer,
+        URI redirectUri,
+        URI krogerApiBaseUrl,
+        List<String> scopes,
+        boolean pkce,
+        String bindAddress,
+        int port,
+        Optional<ExternalDatabase> database,
+        Path dataDir,
+        Optional<String> tokenKey,
+        List<String> previousTokenKeys,
+        SessionPolicy sessionPolicy,
+        Duration refreshSkew,
+        Duration sandboxTokenLifetime) {
+
+    public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
+
+    public record GrocerCredentials(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "GrocerCredentials[clientId=" + clientId + ", clientSecret=redacted]";
+        }
+    }
+
+    public record ExternalDatabase(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        @Override
+        public String toString() {
+            return "ExternalDatabase[credentials redacted]";
+        }
+    }
+
+    public boolean demoMode() {
+        return grocer.isEmpty();
+    }
+
+    /** scheme://host[:port] of the redirect URI: the origin browsers send with our own forms and scripts. */
+    public URI publicOrigin() {
+        return URI.create(redirectUri.getScheme() + "://" + redirectUri.getRawAuthority());
+    }
+
+    public boolean secureCookies() {
+        return "https".equalsIgnoreCase(redirectUri.getScheme());
+    }
+
+    @Override
+    public String toString() {
+        return "Configuration[demoMode=" + demoMode() + ", port=" + port + ", redirectUri=" + redirectUri
+                + ", krogerApiBaseUrl=" + krogerApiBaseUrl + ", database=" + (database.isPresent() ? "external" : "embedded in " + dataDir)
+                + ", secrets redacted]";
+    }
+
+    public static Configuration fromEnvironment(Map<String, String> env) {
+        Reader read = new Reader(env);
+        // Port 0 means "any free port": one is chosen now, because the default redirect URI names it.
+        int port = read.integer("SHOPPER_PORT", 8080, 0, 65535, "a port number from 0 to 65535");
+        if (port == 0) {
+            port = FreePort.find();
+        }
+        String bindAddress = read.text("SHOPPER_BIND_ADDRESS").orElse("0.0.0.0");
+
+        Optional<String> clientId = read.text("KROGER_CLIENT_ID");
+        Optional<String> clientSecret = read.secret("KROGER_CLIENT_SECRET");
+        if (clientId.isPresent() != clientSecret.isPresent()) {
+            throw new ConfigurationException(clientId.isPresent()
+                    ? "KROGER_CLIENT_SECRET is required when KROGER_CLIENT_ID is set"
+                    : "KROGER_CLIENT_ID is required when KROGER_CLIENT_SECRET is set (leave both unset for demo mode)");
+        }
+        Optional<GrocerCredentials> grocer = clientId.map(id -> new GrocerCredentials(id, clientSecret.orElseThrow()));
+
+        URI redirectUri = read.uri("KROGER_REDIRECT_URI", true)
+                .orElse(URI.create("http://localhost:" + port + "/auth/callback"));
+        if (redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty()) {
+            throw new ConfigurationException("KROGER_REDIRECT_URI must include the callback path, e.g. https://shop.example/auth/callback");
+        }
+        URI apiBase = read.uri("KROGER_API_BASE_URL", false).orElse(URI.create("https://api.kroger.com"));
+
+        List<String> scopes = Arrays.stream(read.text("KROGER_SCOPES").orElse(DEFAULT_SCOPES).trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList();
+        for (String scope : scopes) {
+            if (!scope.matches("[A-Za-z0-9._:-]+")) {
+                throw new ConfigurationException("KROGER_SCOPES must be space-separated scope names such as product.compact");
+            }
+        }
+        boolean pkce = read.bool("KROGER_PKCE", true);
+
+        Optional<ExternalDatabase> database = read.text("SHOPPER_DB_URL").map(url -> {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new ConfigurationException("SHOPPER_DB_URL must be a PostgreSQL JDBC URL starting with jdbc:postgresql:");
+            }
+            return new ExternalDatabase(url, read.text("SHOPPER_DB_USER"), read.secret("SHOPPER_DB_PASSWORD"));
+        });
+        Path dataDir = read.path("SHOPPER_DATA_DIR", Path.of("data"));
+
+        Optional<String> tokenKey = read.secret("SHOPPER_TOKEN_KEY");
+        tokenKey.ifPresent(key -> checkKey("SHOPPER_TOKEN_KEY", key));
+        List<String> previousKeys = read.secret("SHOPPER_TOKEN_KEY_PREVIOUS")
+                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList())
+                .orElse(List.of());
+        previousKeys.forEach(key -> checkKey("SHOPPER_TOKEN_KEY_PREVIOUS", key));
+        if (database.isPresent() && tokenKey.isEmpty()) {
+            throw new ConfigurationException("SHOPPER_TOKEN_KEY is required with SHOPPER_DB_URL "
+                    + "(a base64 256-bit key, e.g. from: openssl rand -base64 32)");
+        }
+
+        int idleDays = read.integer("SHOPPER_SESSION_IDLE_DAYS", 30, 1, 3650, "a number of days from 1 to 3650");
+        int maxDays = read.integer("SHOPPER_SESSION_MAX_DAYS", 90, 1, 3650, "a number of days from 1 to 3650");
+        if (maxDays < idleDays) {
+            throw new ConfigurationException("SHOPPER_SESSION_MAX_DAYS must be at least SHOPPER_SESSION_IDLE_DAYS");
+        }
+        int skew = read.integer("SHOPPER_TOKEN_REFRESH_SKEW_SECONDS", 60, 0, 1200, "a number of seconds from 0 to 1200");
+        int sandboxLifetime = read.integer("SHOPPER_SANDBOX_TOKEN_LIFETIME_SECONDS", 1800, 2, 86400,
+                "a number of seconds from 2 to 86400");
+
+        return new Configuration(grocer, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
+                tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
+                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime));
+    }
+
+    private static void checkKey(String variable, String base64) {
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(variable + " must be base64 (e.g. from: openssl rand -base64 32)");
+        }
+        if (key.length != 32) {
+            throw new ConfigurationException(variable + " must decode to 32 bytes (256 bits), got " + key.length);
+        }
+    }
+
+    /** Reads variables; blank counts as unset. */
+    private record Reader(Map<String, String> env) {
+        Optional<String> text(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        Optional<String> secret(String name) {
+            return text(name);
+        }
+
+        int integer(String name, int fallback, int min, int max, String rule) {
+            return text(name).map(value -> parse(name, value, rule, v -> {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            })).orElse(fallback);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return text(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigurationException(name + " must be true or false, got '" + value + "'");
+            }).orElse(fallback);
+        }
+
+        Optional<URI> uri(String name, boolean pathAllowed) {
+            return text(name).map(value -> {
+                URI uri;
+                try {
+                    uri = new URI(value);
+                } catch (URISyntaxException e) {
+                    throw new ConfigurationException(name + " must be an http(s) URL, got '" + value + "'");
+                }
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                        || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                    throw new ConfigurationException(name + " must be an http(s) URL with a host and no query, got '" + value + "'");
+                }
+                if (!pathAllowed && uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+                    throw new ConfigurationException(name + " must be scheme and host only (paths such as /v1 are added), got '" + value + "'");
+                }
+                return pathAllowed ? uri : URI.create(scheme + "://" + uri.getRawAuthority());
+            });
+        }
+
+        Path path(String name, Path fallback) {
+            return text(name).map(value -> {
+                try {
+                    return Path.of(value);
+                } catch (InvalidPathException e) {
+                    throw new ConfigurationException(name + " must be a directory path, got '" + value + "'");
+                }
+            }).orElse(fallback).toAbsolutePath().normalize();
+        }
+
+        private static <T> T parse(String name, String value, String rule, Function<String, T> parser) {
+            try {
+                return parser.apply(value);
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(name + " must be " + rule + ", got '" + value + "'");
+            }
+        }
+    }
+}

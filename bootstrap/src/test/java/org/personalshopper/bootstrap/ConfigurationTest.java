@@ -1,0 +1,110 @@
+package org.personalshopper.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private static Configuration parse(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return Configuration.fromEnvironment(env);
+    }
+
+    @Test
+    void noConfigurationMeansDemoModeOnPort8080WithTheEmbeddedDatabase() {
+        Configuration config = parse();
+
+        assertThat(config.demoMode()).isTrue();
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.redirectUri()).isEqualTo(URI.create("http://localhost:8080/auth/callback"));
+        assertThat(config.publicOrigin()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(config.secureCookies()).isFalse();
+        assertThat(config.krogerApiBaseUrl()).isEqualTo(URI.create("https://api.kroger.com"));
+        assertThat(config.scopes()).containsExactly("profile.compact", "cart.basic:write", "product.compact");
+        assertThat(config.pkce()).isTrue();
+        assertThat(config.database()).isEmpty();
+        assertThat(config.dataDir().isAbsolute()).isTrue();
+        assertThat(config.dataDir().getFileName().toString()).isEqualTo("data");
+        assertThat(config.sessionPolicy().idleTimeout()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.sessionPolicy().absoluteTimeout()).isEqualTo(Duration.ofDays(90));
+        assertThat(config.refreshSkew()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aMalformedPortIsOneLineNamingTheVariable() {
+        assertThatThrownBy(() -> parse("SHOPPER_PORT", "abc"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("SHOPPER_PORT must be a port number from 0 to 65535, got 'abc'");
+        assertThatThrownBy(() -> parse("SHOPPER_PORT", "70000")).hasMessageStartingWith("SHOPPER_PORT");
+    }
+
+    @Test
+    void portZeroPicksAFreePortAndTheDefaultRedirectNamesIt() {
+        Configuration config = parse("SHOPPER_PORT", "0");
+
+        assertThat(config.port()).isPositive();
+        assertThat(config.redirectUri().getPort()).isEqualTo(config.port());
+    }
+
+    @Test
+    void anHttpsRedirectUriMakesCookiesSecureAndDefinesTheOrigin() {
+        Configuration config = parse("KROGER_REDIRECT_URI", "https://shop.example/auth/callback",
+                "KROGER_CLIENT_ID", "app-123", "KROGER_CLIENT_SECRET", "s3cret");
+
+        assertThat(config.demoMode()).isFalse();
+        assertThat(config.secureCookies()).isTrue();
+        assertThat(config.publicOrigin()).isEqualTo(URI.create("https://shop.example"));
+    }
+
+    @Test
+    void clientIdAndSecretComeTogether() {
+        assertThatThrownBy(() -> parse("KROGER_CLIENT_ID", "app-123")).hasMessageStartingWith("KROGER_CLIENT_SECRET is required");
+        assertThatThrownBy(() -> parse("KROGER_CLIENT_SECRET", "s3cret")).hasMessageStartingWith("KROGER_CLIENT_ID is required");
+    }
+
+    @Test
+    void anExternalDatabaseNeedsATokenKey() {
+        assertThatThrownBy(() -> parse("SHOPPER_DB_URL", "jdbc:postgresql://db/shop"))
+                .hasMessageStartingWith("SHOPPER_TOKEN_KEY is required with SHOPPER_DB_URL");
+
+        Configuration config = parse("SHOPPER_DB_URL", "jdbc:postgresql://db/shop", "SHOPPER_TOKEN_KEY", KEY,
+                "SHOPPER_DB_USER", "shop", "SHOPPER_DB_PASSWORD", "pw");
+        assertThat(config.database()).isPresent();
+        assertThat(config.database().get().user()).contains("shop");
+    }
+
+    @Test
+    void malformedValuesAreRefusedWithoutEchoingSecrets() {
+        assertThatThrownBy(() -> parse("SHOPPER_DB_URL", "postgres://db")).hasMessageStartingWith("SHOPPER_DB_URL must be");
+        assertThatThrownBy(() -> parse("SHOPPER_TOKEN_KEY", "c2hvcnQ=")).hasMessage("SHOPPER_TOKEN_KEY must decode to 32 bytes (256 bits), got 5")
+                .message().doesNotContain("c2hvcnQ");
+        assertThatThrownBy(() -> parse("SHOPPER_TOKEN_KEY", "not base64!")).message().doesNotContain("not base64");
+        assertThatThrownBy(() -> parse("KROGER_PKCE", "yes")).hasMessage("KROGER_PKCE must be true or false, got 'yes'");
+        assertThatThrownBy(() -> parse("KROGER_API_BASE_URL", "https://api.kroger.com/v1")).hasMessageStartingWith("KROGER_API_BASE_URL must be scheme and host only");
+        assertThatThrownBy(() -> parse("KROGER_REDIRECT_URI", "ftp://x/cb")).hasMessageStartingWith("KROGER_REDIRECT_URI must be an http(s) URL");
+        assertThatThrownBy(() -> parse("KROGER_SCOPES", "product.compact <script>")).hasMessageStartingWith("KROGER_SCOPES");
+        assertThatThrownBy(() -> parse("SHOPPER_SESSION_IDLE_DAYS", "40", "SHOPPER_SESSION_MAX_DAYS", "30"))
+                .hasMessageStartingWith("SHOPPER_SESSION_MAX_DAYS must be at least");
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        Configuration config = parse("KROGER_CLIENT_ID", "app-123", "KROGER_CLIENT_SECRET", "s3cret-value",
+                "SHOPPER_DB_URL", "jdbc:postgresql://db/shop", "SHOPPER_DB_PASSWORD", "db-password", "SHOPPER_TOKEN_KEY", KEY);
+
+        assertThat(config.toString()).doesNotContain("s3cret-value", "db-password", KEY);
+        assertThat(config.grocer().orElseThrow().toString()).doesNotContain("s3cret-value");
+        assertThat(config.database().orElseThrow().toString()).doesNotContain("db-password");
+    }
+}

@@ -1,0 +1,69 @@
+package org.personalshopper.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The dependency rule of the design page as ArchUnit rules, stated for any root package so that they
+ * can be run against the real code and, to prove each one can fail, against a deliberately bad fixture.
+ */
+final class ArchitectureRules {
+    /** Frameworks the core must never see. */
+    static final String[] FRAMEWORKS = {"jakarta..", "javax.inject..", "org.glassfish..", "org.jooq..",
+            "com.fasterxml..", "org.jvnet.hk2..", "org.flywaydb..", "com.zaxxer..", "org.slf4j..", "io.zonky.."};
+
+    record NamedRule(String name, ArchRule rule) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final String root;
+
+    ArchitectureRules(String root) {
+        this.root = root;
+    }
+
+    List<NamedRule> all() {
+        return List.of(
+                new NamedRule("domain depends on the JDK only", classes()
+                        .that().resideInAPackage(root + ".domain..")
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".domain..", "java..")),
+                new NamedRule("application depends on domain and the JDK only", classes()
+                        .that().resideInAPackage(root + ".application..")
+                        .should().onlyDependOnClassesThat()
+                        .resideInAnyPackage(root + ".application..", root + ".domain..", "java..")),
+                new NamedRule("no framework in domain or application", noClasses()
+                        .that().resideInAnyPackage(root + ".domain..", root + ".application..")
+                        .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)),
+                new NamedRule("adapters are independent of each other", slices()
+                        .matching(root + ".adapters.(*)..")
+                        .should().notDependOnEachOther()),
+                new NamedRule("only the bootstrap wires: nothing depends on it", noClasses()
+                        .that().resideOutsideOfPackage(root + ".bootstrap..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")),
+                new NamedRule("use cases and ports do not depend on their implementations", noClasses()
+                        .that().resideInAPackage(root + ".application.port..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")),
+                new NamedRule("outgoing ports do not depend on use cases", noClasses()
+                        .that().resideInAPackage(root + ".application.port.out..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".application.port.in..")),
+                new NamedRule("the Kroger client does not use the sandbox", noClasses()
+                        .that().resideInAPackage(root + ".adapters.kroger..")
+                        .and().resideOutsideOfPackage(root + ".adapters.kroger.sandbox..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".adapters.kroger.sandbox..")),
+                new NamedRule("the sandbox does not use the Kroger client", noClasses()
+                        .that().resideInAPackage(root + ".adapters.kroger.sandbox..")
+                        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "are in the Kroger client", c -> c.getPackageName().startsWith(root + ".adapters.kroger")
+                                        && !c.getPackageName().startsWith(root + ".adapters.kroger.sandbox")))),
+                new NamedRule("no cycles between packages", slices()
+                        .matching(root + ".(**)")
+                        .should().beFreeOfCycles()));
+    }
+}

@@ -1,0 +1,4 @@
+package org.personalshopper.bootstrap.architecture.badfixture.bootstrap;
+
+public class Wiring {
+}
