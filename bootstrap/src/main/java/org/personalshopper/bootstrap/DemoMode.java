@@ -1,0 +1,27 @@
+package org.personalshopper.bootstrap;
+
+import java.util.List;
+import org.personalshopper.adapters.kroger.KrogerSettings;
+import org.personalshopper.adapters.kroger.sandbox.KrogerSandbox;
+import org.personalshopper.adapters.kroger.sandbox.SandboxSettings;
+
+/**
+ * With no Kroger credentials the service runs against the built-in Kroger sandbox: started on a free
+ * loopback port, registered with this service's redirect URI, and reached by the real Kroger adapter,
+ * so the demo walks the same code path as production.
+ */
+final class DemoMode {
+    private DemoMode() {
+    }
+
+    static KrogerSandbox startSandbox(Configuration config) {
+        return KrogerSandbox.start(SandboxSettings.defaults()
+                .withRedirectUris(List.of(config.redirectUri().toString()))
+                .withAccessTokenLifetime(config.sandboxTokenLifetime()));
+    }
+
+    static KrogerSettings krogerSettings(Configuration config, KrogerSandbox sandbox) {
+        return KrogerSettings.of(sandbox.baseUri(), SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_CLIENT_SECRET,
+                config.redirectUri(), config.scopes(), config.pkce());
+    }
+}

@@ -1,0 +1,89 @@
+package org.personalshopper.bootstrap;
+
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.personalshopper.adapters.kroger.KrogerAdapters;
+import org.personalshopper.adapters.persistence.PostgresPersistence;
+import org.personalshopper.application.port.in.AuthenticateShopper;
+import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChoosePreferredStore;
+import org.personalshopper.application.port.in.FillCart;
+import org.personalshopper.application.port.in.FindStores;
+import org.personalshopper.application.port.in.ManageGuidance;
+import org.personalshopper.application.port.in.RefreshToken;
+import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.SearchProducts;
+import org.personalshopper.application.port.in.ViewShopper;
+import org.personalshopper.application.port.out.Clock;
+import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.service.AppTokens;
+import org.personalshopper.application.service.AuthenticateShopperService;
+import org.personalshopper.application.service.CheckReadinessService;
+import org.personalshopper.application.service.ChoosePreferredStoreService;
+import org.personalshopper.application.service.FillCartService;
+import org.personalshopper.application.service.FindStoresService;
+import org.personalshopper.application.service.ManageGuidanceService;
+import org.personalshopper.application.service.RefreshTokenService;
+import org.personalshopper.application.service.SaveSelectionService;
+import org.personalshopper.application.service.SearchProductsService;
+import org.personalshopper.application.service.SecureRandomTokens;
+import org.personalshopper.application.service.SystemClock;
+import org.personalshopper.application.service.ViewShopperService;
+
+/** Every use case, built from the adapters, and the HK2 binder that hands them to the web resources. */
+record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, ViewShopper viewShopper,
+                ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, SaveSelection saveSelection,
+                SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness) {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
+
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer) {
+        Clock clock = new SystemClock();
+        IdentityProvider identity = grocer.identityProvider();
+        AppTokens appTokens = new AppTokens(identity, clock);
+        RefreshToken refreshToken = new RefreshTokenService(identity, db.tokens(), db.transactions(), clock,
+                config.refreshSkew());
+        return new UseCases(
+                new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
+                        db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
+                refreshToken,
+                new ViewShopperService(db.shoppers(), refreshToken),
+                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, refreshToken),
+                new ManageGuidanceService(db.guidance(), clock),
+                new SaveSelectionService(db.selections(), clock),
+                new SearchProductsService(db.shoppers(), grocer.productCatalog(), appTokens),
+                new FindStoresService(grocer.storeDirectory(), appTokens),
+                new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), refreshToken, clock),
+                new CheckReadinessService(db.storageHealth()));
+    }
+
+    /** Run on a schedule: a failure is logged and the next run tries again. */
+    void purgeExpired() {
+        try {
+            int purged = authenticate.purgeExpired();
+            if (purged > 0) {
+                LOG.info("purged {} expired sessions and login attempts", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired sessions failed; will try again: {}", e.toString());
+        }
+    }
+
+    AbstractBinder binder() {
+        UseCases useCases = this;
+        return new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(useCases.authenticate).to(AuthenticateShopper.class);
+                bind(useCases.refreshToken).to(RefreshToken.class);
+                bind(useCases.viewShopper).to(ViewShopper.class);
+                bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
+                bind(useCases.manageGuidance).to(ManageGuidance.class);
+                bind(useCases.saveSelection).to(SaveSelection.class);
+                bind(useCases.searchProducts).to(SearchProducts.class);
+                bind(useCases.findStores).to(FindStores.class);
+                bind(useCases.fillCart).to(FillCart.class);
+                bind(useCases.checkReadiness).to(CheckReadiness.class);
+            }
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.personalshopper.bootstrap.e2e;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.personalshopper.bootstrap.Configuration;
+import org.personalshopper.bootstrap.PersonalShopper;
+
+/** The whole service, started from an environment as {@code main} would, for tests over real HTTP. */
+final class ServiceUnderTest implements AutoCloseable {
+    private final PersonalShopper service;
+    private final Configuration config;
+
+    private ServiceUnderTest(PersonalShopper service, Configuration config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    /** Starts on a free port with its embedded database in {@code dataDir}, plus the given variables. */
+    static ServiceUnderTest start(Path dataDir, Map<String, String> variables) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SHOPPER_PORT", "0");
+        env.put("SHOPPER_BIND_ADDRESS", "127.0.0.1");
+        env.put("SHOPPER_DATA_DIR", dataDir.toString());
+        env.putAll(variables);
+        Configuration config = Configuration.fromEnvironment(env);
+        return new ServiceUnderTest(PersonalShopper.start(config), config);
+    }
+
+    URI baseUri() {
+        return service.baseUri();
+    }
+
+    PersonalShopper service() {
+        return service;
+    }
+
+    Configuration config() {
+        return config;
+    }
+
+    Browser newBrowser() {
+        return new Browser(baseUri());
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
