@@ -121,18 +121,21 @@ class KrogerProductCatalogTest {
     }
 
     @Test
-    void aPromoAtOrAboveTheRegularPriceIsNoSale() {
+    void aPromoAtOrAboveTheRegularPriceIsNoSaleAndAZeroPriceIsNoPrice() {
         kroger.stubFor(get(urlPathEqualTo("/v1/products")).willReturn(okJson("{\"data\":["
                 + "{\"productId\":\"0000000000001\",\"upc\":\"0000000000001\",\"description\":\"A\",\"items\":[{\"price\":{\"regular\":2.50,\"promo\":2.50}}]},"
                 + "{\"productId\":\"0000000000002\",\"upc\":\"0000000000002\",\"description\":\"B\",\"items\":[{\"price\":{\"regular\":2.50,\"promo\":3.10}}]},"
-                + "{\"productId\":\"0000000000003\",\"upc\":\"0000000000003\",\"description\":\"C\",\"items\":[{\"price\":{\"regular\":\"2.50\",\"promo\":\"1.99\"}}]}"
+                + "{\"productId\":\"0000000000003\",\"upc\":\"0000000000003\",\"description\":\"C\",\"items\":[{\"price\":{\"regular\":\"2.50\",\"promo\":\"1.99\"}}]},"
+                + "{\"productId\":\"0000000000004\",\"upc\":\"0000000000004\",\"description\":\"D\",\"items\":[{\"price\":{\"regular\":0,\"promo\":0}}]}"
                 + "]}")));
 
         List<Product> items = catalog.search(new ProductQuery("milk", Optional.of(STORE), Optional.empty(), 0, 10),
                 APP_TOKEN).items();
 
-        assertThat(items).extracting(p -> p.price().orElseThrow().promo()).containsExactly(
+        assertThat(items.subList(0, 3)).extracting(p -> p.price().orElseThrow().promo()).containsExactly(
                 Optional.empty(), Optional.empty(), Optional.of(new BigDecimal("1.99")));
+        // A regular price of 0 is Kroger not knowing the price, not a free product.
+        assertThat(items.get(3).price()).isEmpty();
         assertThat(items.get(0).price().orElseThrow().regular()).isEqualByComparingTo("2.50");
     }
 
