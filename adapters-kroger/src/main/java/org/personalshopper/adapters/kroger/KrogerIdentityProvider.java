@@ -153,7 +153,7 @@ public final class KrogerIdentityProvider implements IdentityProvider {
     private KrogerRequest tokenRequest(String purpose, List<Map.Entry<String, String>> form) {
         return KrogerRequest.post(TOKEN_PATH, purpose)
                 .header("Authorization", basicAuthorization)
-                .secret(basicAuthorization)
+                .secret(basicAuthorization.substring("Basic ".length()))
                 .secret(settings.clientSecret())
                 .form(form);
     }
