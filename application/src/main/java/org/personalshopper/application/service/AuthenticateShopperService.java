@@ -1,0 +1,197 @@
+package org.personalshopper.application.service;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import org.personalshopper.application.port.in.AuthenticateShopper;
+import org.personalshopper.application.port.in.SignInFailedException;
+import org.personalshopper.application.port.in.SignInFailedException.Reason;
+import org.personalshopper.application.port.out.AuthorizationRequest;
+import org.personalshopper.application.port.out.Clock;
+import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.LoginAttemptRepository;
+import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.out.RandomTokens;
+import org.personalshopper.application.port.out.SessionRepository;
+import org.personalshopper.application.port.out.ShopperRepository;
+import org.personalshopper.application.port.out.TokenGrant;
+import org.personalshopper.application.port.out.TokenRepository;
+import org.personalshopper.application.port.out.Transactions;
+import org.personalshopper.domain.InvalidValueException;
+import org.personalshopper.domain.LoginAttempt;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.SecretHash;
+import org.personalshopper.domain.Session;
+import org.personalshopper.domain.SessionPolicy;
+import org.personalshopper.domain.Shopper;
+import org.personalshopper.domain.ShopperId;
+import org.personalshopper.domain.TokenSet;
+
+/**
+ * Sign-in with the grocer (authorization code grant with state, browser binding and PKCE), sessions and
+ * sign-out. Secrets (state, binding, verifier, session id) are random 256-bit values and only their hashes
+ * are stored.
+ */
+public final class AuthenticateShopperService implements AuthenticateShopper {
+    /** 32 bytes = 256 bits for every secret; as base64url that is 43 characters (also a valid PKCE verifier). */
+    static final int SECRET_BYTES = 32;
+    /** Longer than anything we hand out; longer input is not worth hashing. */
+    private static final int MAX_PRESENTED_SECRET = 512;
+
+    private final IdentityProvider identityProvider;
+    private final ShopperRepository shoppers;
+    private final SessionRepository sessions;
+    private final LoginAttemptRepository loginAttempts;
+    private final TokenRepository tokens;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final RandomTokens random;
+    private final SessionPolicy policy;
+
+    public AuthenticateShopperService(IdentityProvider identityProvider, ShopperRepository shoppers,
+                                      SessionRepository sessions, LoginAttemptRepository loginAttempts,
+                                      TokenRepository tokens, Transactions transactions, Clock clock,
+                                      RandomTokens random, SessionPolicy policy) {
+        this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
+        this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.loginAttempts = Objects.requireNonNull(loginAttempts, "loginAttempts");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public LoginRedirect beginLogin(BeginLogin command) {
+        Objects.requireNonNull(command, "command");
+        command.banner().ifPresent(banner -> {
+            if (!identityProvider.knowsBanner(banner)) {
+                throw new InvalidValueException("banner", "is not a banner the grocer knows");
+            }
+        });
+        String state = random.urlSafe(SECRET_BYTES);
+        String browserBinding = random.urlSafe(SECRET_BYTES);
+        Optional<String> verifier = identityProvider.usesPkce() ? Optional.of(random.urlSafe(SECRET_BYTES)) : Optional.empty();
+        Optional<String> challenge = verifier.map(AuthenticateShopperService::s256);
+
+        URI url = identityProvider.authorizationUrl(new AuthorizationRequest(state, challenge, command.banner()));
+        LoginAttempt attempt = LoginAttempt.start(SecretHash.of(state), SecretHash.of(browserBinding), verifier,
+                command.returnTo(), clock.now());
+        loginAttempts.save(attempt);
+        return new LoginRedirect(url, browserBinding, attempt.expiresAt());
+    }
+
+    @Override
+    public SignedIn completeLogin(CompleteLogin command) {
+        Objects.requireNonNull(command, "command");
+        // Taken first, whatever else is wrong: a state that reached us is spent, so it can never be replayed.
+        Optional<LoginAttempt> taken = presented(command.state()).flatMap(s -> loginAttempts.take(SecretHash.of(s)));
+
+        if (command.error().isPresent()) {
+            throw new SignInFailedException(Reason.DENIED, "the grocer did not grant access" + errorCode(command.error().get()));
+        }
+        LoginAttempt attempt = taken.orElseThrow(() -> invalidState("unknown or already used sign-in state"));
+        Instant now = clock.now();
+        if (attempt.isExpired(now)) {
+            throw invalidState("the sign-in took too long; start again");
+        }
+        boolean sameBrowser = presented(command.browserBinding()).map(b -> attempt.boundTo(SecretHash.of(b))).orElse(false);
+        if (!sameBrowser) {
+            throw invalidState("the sign-in was started in another browser");
+        }
+        String code = presented(command.code()).orElseThrow(() -> invalidState("the grocer sent no authorization code"));
+
+        // Grocer calls happen outside any transaction: no database connection is held while we wait on them.
+        Instant requestedAt = clock.now();
+        TokenGrant grant;
+        ProfileId profileId;
+        try {
+            grant = identityProvider.exchangeCode(code, attempt.codeVerifier());
+            profileId = identityProvider.profile(grant.accessToken());
+        } catch (ProviderException e) {
+            throw new SignInFailedException(Reason.PROVIDER_FAILED, "the grocer could not complete the sign-in (" + e.failure() + ")", e);
+        }
+        String refreshToken = grant.refreshToken()
+                .filter(t -> !t.isBlank())
+                .orElseThrow(() -> new SignInFailedException(Reason.PROVIDER_FAILED, "the grocer granted no refresh token"));
+        TokenSet tokenSet = TokenSet.issued(grant.accessToken(), refreshToken, requestedAt, grant.expiresIn());
+
+        String sessionId = random.urlSafe(SECRET_BYTES);
+        Instant signedInAt = clock.now();
+        Session session = transactions.inTransaction(() -> {
+            Shopper shopper = shoppers.findOrCreate(identityProvider.provider(), profileId, signedInAt);
+            tokens.save(shopper.id(), tokenSet);
+            Session fresh = new Session(SecretHash.of(sessionId), shopper.id(), signedInAt, signedInAt);
+            sessions.create(fresh);
+            return fresh;
+        });
+        return new SignedIn(sessionId, session.shopperId(), attempt.returnTo(), session.expiresAt(policy));
+    }
+
+    @Override
+    public Optional<ShopperId> identify(String sessionId) {
+        Optional<String> id = presented(Optional.ofNullable(sessionId));
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        SecretHash hash = SecretHash.of(id.get());
+        Optional<Session> found = sessions.find(hash);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = found.get();
+        Instant now = clock.now();
+        if (session.isExpired(now, policy)) {
+            sessions.delete(hash);
+            return Optional.empty();
+        }
+        // Written back at most once per touch interval, so an ordinary request costs no write.
+        if (session.shouldTouch(now, policy.touchInterval())) {
+            sessions.touch(hash, now);
+        }
+        return Optional.of(session.shopperId());
+    }
+
+    @Override
+    public void signOut(String sessionId) {
+        presented(Optional.ofNullable(sessionId)).ifPresent(id -> sessions.delete(SecretHash.of(id)));
+    }
+
+    @Override
+    public int purgeExpired() {
+        Instant now = clock.now();
+        int sessionsGone = sessions.deleteExpired(now.minus(policy.idleTimeout()), now.minus(policy.absoluteTimeout()));
+        return sessionsGone + loginAttempts.deleteExpired(now);
+    }
+
+    /** A secret as presented by a browser, or empty when missing, blank or absurdly long. */
+    private static Optional<String> presented(Optional<String> secret) {
+        return secret.filter(s -> !s.isBlank() && s.length() <= MAX_PRESENTED_SECRET);
+    }
+
+    private static SignInFailedException invalidState(String message) {
+        return new SignInFailedException(Reason.INVALID_STATE, message);
+    }
+
+    /** The grocer's error code, echoed only when it looks like an OAuth error code (never free text). */
+    private static String errorCode(String error) {
+        return error.matches("[A-Za-z0-9_.-]{1,64}") ? " (" + error + ")" : "";
+    }
+
+    /** PKCE S256: base64url without padding of the SHA-256 of the verifier's ASCII bytes (RFC 7636). */
+    static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.personalshopper.application.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.personalshopper.application.port.in.FillCart;
+import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
+import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.NotFoundException;
+import org.personalshopper.application.port.in.RefreshToken;
+import org.personalshopper.application.port.in.SignInRequiredException;
+import org.personalshopper.application.port.out.Cart;
+import org.personalshopper.application.port.out.CartSubmissionRepository;
+import org.personalshopper.application.port.out.Clock;
+import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.out.SelectionRepository;
+import org.personalshopper.domain.CartItem;
+import org.personalshopper.domain.CartOutcome;
+import org.personalshopper.domain.CartSubmission;
+import org.personalshopper.domain.InvalidValueException;
+import org.personalshopper.domain.ProviderFailure;
+import org.personalshopper.domain.Selection;
+import org.personalshopper.domain.SelectionId;
+import org.personalshopper.domain.ShopperId;
+
+/**
+ * Adds to the shopper's grocer cart at most once. The grocer's cart is add-only and an add sent twice raises
+ * the quantity, so: every submission is recorded before it is sent, an idempotency key answers the first
+ * result again for 24 hours, and an add is never repeated after a failure that may have landed. The one
+ * repeat allowed is after a 401, which means the grocer added nothing.
+ */
+public final class FillCartService implements FillCart {
+    /** How long an idempotency key answers with its first result. */
+    public static final Duration KEY_VALIDITY = Duration.ofHours(24);
+    public static final int HISTORY_LIMIT = 100;
+    private static final int MAX_DETAIL = 300;
+
+    private final SelectionRepository selections;
+    private final CartSubmissionRepository submissions;
+    private final Cart cart;
+    private final RefreshToken refreshToken;
+    private final Clock clock;
+
+    public FillCartService(SelectionRepository selections, CartSubmissionRepository submissions, Cart cart,
+                           RefreshToken refreshToken, Clock clock) {
+        this.selections = Objects.requireNonNull(selections, "selections");
+        this.submissions = Objects.requireNonNull(submissions, "submissions");
+        this.cart = Objects.requireNonNull(cart, "cart");
+        this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CartResult add(FillCartCommand command) {
+        Objects.requireNonNull(command, "command");
+        List<CartItem> items = itemsToAdd(command);
+
+        Instant now = clock.now();
+        CartSubmission pending = CartSubmission.pending(command.shopperId(), command.idempotencyKey(), items, now);
+        Optional<CartSubmission> earlier = submissions.startUnlessKeyUsed(pending, now.minus(KEY_VALIDITY));
+        if (earlier.isPresent()) {
+            if (earlier.get().outcome() == CartOutcome.PENDING) {
+                throw new IdempotencyConflictException();
+            }
+            return new CartResult(earlier.get(), true);
+        }
+        return send(pending);
+    }
+
+    @Override
+    public List<CartSubmission> history(ShopperId shopperId) {
+        return submissions.history(shopperId, HISTORY_LIMIT);
+    }
+
+    private CartResult send(CartSubmission pending) {
+        CartSubmission completed;
+        try {
+            // Refreshes before the call when needed; a 401 gets one refresh and one more try (nothing was added).
+            refreshToken.withFreshToken(pending.shopperId(), token -> {
+                try {
+                    cart.add(pending.items(), token);
+                    return null;
+                } catch (ProviderException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new FailedWhileSending(e);
+                }
+            });
+            completed = pending.added(clock.now());
+        } catch (ProviderException e) {
+            completed = pending.failedWith(e.failure(), safe(e.reason()), clock.now());
+        } catch (SignInRequiredException e) {
+            // Raised only by a refresh, before anything was sent or after a 401: nothing landed.
+            submissions.complete(finished(pending, CartOutcome.FAILED, Optional.of(ProviderFailure.UNAUTHORIZED),
+                    "sign-in with the grocer is required again"));
+            throw e;
+        } catch (GrocerConnectionUnavailableException e) {
+            Optional<ProviderFailure> why = e.getCause() instanceof ProviderException p ? Optional.of(p.failure()) : Optional.empty();
+            submissions.complete(finished(pending, CartOutcome.FAILED, why,
+                    "the grocer could not be reached to renew the sign-in"));
+            throw e;
+        } catch (FailedWhileSending e) {
+            submissions.complete(finished(pending, CartOutcome.UNKNOWN, Optional.empty(), "the add failed while being sent"));
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            // Something of ours broke around the send: we cannot tell whether the grocer received it.
+            submissions.complete(finished(pending, CartOutcome.UNKNOWN, Optional.empty(), "the add failed unexpectedly"));
+            throw e;
+        }
+        submissions.complete(completed);
+        return new CartResult(completed, false);
+    }
+
+    private List<CartItem> itemsToAdd(FillCartCommand command) {
+        boolean hasItems = !command.items().isEmpty();
+        boolean hasSelections = !command.selectionIds().isEmpty();
+        if (hasItems == hasSelections) {
+            throw new InvalidValueException(hasItems ? "selectionIds" : "items", "give either items or selectionIds");
+        }
+        if (hasItems) {
+            if (command.items().size() > CartItem.MAX_ITEMS_PER_ADD) {
+                throw new InvalidValueException("items", "must hold 1 to " + CartItem.MAX_ITEMS_PER_ADD + " items");
+            }
+            return command.items();
+        }
+        if (command.selectionIds().size() > CartItem.MAX_ITEMS_PER_ADD) {
+            throw new InvalidValueException("selectionIds", "must hold 1 to " + CartItem.MAX_ITEMS_PER_ADD + " ids");
+        }
+        Set<SelectionId> wanted = new LinkedHashSet<>(command.selectionIds());
+        if (wanted.size() != command.selectionIds().size()) {
+            throw new InvalidValueException("selectionIds", "must not repeat an id");
+        }
+        Map<SelectionId, Selection> found = selections.find(command.shopperId(), wanted).stream()
+                .filter(s -> s.shopperId().equals(command.shopperId()))
+                .collect(Collectors.toMap(Selection::id, Function.identity(), (a, b) -> a));
+        if (!found.keySet().containsAll(wanted)) {
+            throw new NotFoundException("selection");
+        }
+        return wanted.stream()
+                .map(found::get)
+                .map(s -> new CartItem(s.upc(), s.quantity(), command.selectionModality()))
+                .toList();
+    }
+
+    private CartSubmission finished(CartSubmission pending, CartOutcome outcome, Optional<ProviderFailure> why, String detail) {
+        return new CartSubmission(pending.id(), pending.shopperId(), pending.idempotencyKey(), pending.items(), outcome,
+                why, Optional.of(detail), pending.submittedAt(), Optional.of(clock.now()));
+    }
+
+    private static String safe(String reason) {
+        String text = reason.isBlank() ? "the grocer refused the add" : reason.strip();
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text;
+    }
+
+    /** Marks a failure of ours raised while the add was being sent, so it is recorded as UNKNOWN. */
+    private static final class FailedWhileSending extends RuntimeException {
+        FailedWhileSending(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+}

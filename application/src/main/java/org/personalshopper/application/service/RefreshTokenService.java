@@ -1,0 +1,164 @@
+package org.personalshopper.application.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
+import org.personalshopper.application.port.in.RefreshToken;
+import org.personalshopper.application.port.in.SignInRequiredException;
+import org.personalshopper.application.port.out.Clock;
+import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.out.ShopperTokens;
+import org.personalshopper.application.port.out.TokenGrant;
+import org.personalshopper.application.port.out.TokenRepository;
+import org.personalshopper.application.port.out.Transactions;
+import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.ProviderFailure;
+import org.personalshopper.domain.ShopperId;
+import org.personalshopper.domain.TokenSet;
+
+/**
+ * Keeps each shopper's grocer token fresh. Refreshes proactively (expired or within the skew), and once
+ * reactively when the grocer answers 401. At most one refresh per shopper at a time: an in-process lock
+ * lines up this instance's threads, and the token row lock ({@link TokenRepository#findForUpdate}) lines
+ * up instances sharing the database. Rotated refresh tokens are stored with the access token in one write.
+ * See docs/token-refresh.md.
+ */
+public final class RefreshTokenService implements RefreshToken {
+    public static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(60);
+
+    private final IdentityProvider identityProvider;
+    private final TokenRepository tokens;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration refreshSkew;
+    private final ShopperLocks locks = new ShopperLocks();
+
+    public RefreshTokenService(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
+                               Clock clock) {
+        this(identityProvider, tokens, transactions, clock, DEFAULT_REFRESH_SKEW);
+    }
+
+    public RefreshTokenService(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
+                               Clock clock, Duration refreshSkew) {
+        this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.refreshSkew = Objects.requireNonNull(refreshSkew, "refreshSkew");
+        if (refreshSkew.isNegative()) {
+            throw new IllegalArgumentException("refreshSkew must not be negative");
+        }
+    }
+
+    @Override
+    public AccessToken freshAccessToken(ShopperId shopperId) {
+        Objects.requireNonNull(shopperId, "shopperId");
+        ShopperTokens current = tokens.find(shopperId).orElseThrow(RefreshTokenService::signInRequired);
+        if (!current.usable()) {
+            throw signInRequired();
+        }
+        if (!current.tokens().needsRefresh(clock.now(), refreshSkew)) {
+            return current.tokens().accessToken();
+        }
+        return refreshUnlessDone(shopperId, stored -> stored.needsRefresh(clock.now(), refreshSkew));
+    }
+
+    @Override
+    public <T> T withFreshToken(ShopperId shopperId, Function<AccessToken, T> call) {
+        Objects.requireNonNull(call, "call");
+        AccessToken token = freshAccessToken(shopperId);
+        try {
+            return call.apply(token);
+        } catch (ProviderException e) {
+            if (e.failure() != ProviderFailure.UNAUTHORIZED) {
+                throw e;
+            }
+            // The grocer refused a token we thought valid (revoked, clock drift). Refresh unless someone
+            // already replaced the rejected token, then try exactly once more; a second 401 goes to the caller.
+            AccessToken renewed = refreshUnlessDone(shopperId,
+                    stored -> stored.accessToken().equals(token) || stored.needsRefresh(clock.now(), refreshSkew));
+            return call.apply(renewed);
+        }
+    }
+
+    @Override
+    public ConnectionStatus status(ShopperId shopperId) {
+        return tokens.find(shopperId)
+                .filter(ShopperTokens::usable)
+                .map(t -> new ConnectionStatus(true, Optional.of(t.tokens().accessTokenExpiresAt())))
+                .orElseGet(() -> new ConnectionStatus(false, Optional.empty()));
+    }
+
+    /** How many shoppers this instance is refreshing or waiting to refresh right now. */
+    int shoppersRefreshing() {
+        return locks.size();
+    }
+
+    /**
+     * Refreshes under both locks when {@code stillNeeded} holds for the row as re-read under the row lock;
+     * otherwise another thread or instance already refreshed and its token is used.
+     */
+    private AccessToken refreshUnlessDone(ShopperId shopperId, Predicate<TokenSet> stillNeeded) {
+        // In-process first: waiting threads hold no database connection, only the one refreshing does.
+        Outcome outcome = locks.whileHolding(shopperId, () -> transactions.inTransaction(() -> {
+            Optional<ShopperTokens> locked = tokens.findForUpdate(shopperId);
+            if (locked.isEmpty() || !locked.get().usable()) {
+                return Outcome.signInRequired();
+            }
+            TokenSet stored = locked.get().tokens();
+            if (!stillNeeded.test(stored)) {
+                return Outcome.token(stored.accessToken());
+            }
+            Instant requestedAt = clock.now();
+            TokenGrant grant;
+            try {
+                // Called while the row stays locked: a rotated refresh token must never be used twice.
+                grant = identityProvider.refresh(stored.refreshToken());
+            } catch (ProviderException e) {
+                if (e.failure() == ProviderFailure.REJECTED) {
+                    tokens.markUnusable(shopperId);
+                    return Outcome.signInRequired(); // returned, not thrown, so the mark commits
+                }
+                return Outcome.unavailable(e);
+            }
+            TokenSet renewed = stored.refreshedWith(grant.accessToken(), grant.refreshToken(), requestedAt, grant.expiresIn());
+            tokens.save(shopperId, renewed);
+            return Outcome.token(renewed.accessToken());
+        }));
+        return outcome.tokenOrThrow();
+    }
+
+    private static SignInRequiredException signInRequired() {
+        return new SignInRequiredException("the shopper must sign in with the grocer again");
+    }
+
+    /** The result of a refresh attempt, carried out of the transaction so it commits before we throw. */
+    private record Outcome(Optional<AccessToken> token, Optional<ProviderException> outage) {
+        static Outcome token(AccessToken token) {
+            return new Outcome(Optional.of(token), Optional.empty());
+        }
+
+        static Outcome signInRequired() {
+            return new Outcome(Optional.empty(), Optional.empty());
+        }
+
+        static Outcome unavailable(ProviderException e) {
+            return new Outcome(Optional.empty(), Optional.of(e));
+        }
+
+        AccessToken tokenOrThrow() {
+            if (token.isPresent()) {
+                return token.get();
+            }
+            if (outage.isPresent()) {
+                throw new GrocerConnectionUnavailableException(outage.get().retryAfter(), outage.get());
+            }
+            throw RefreshTokenService.signInRequired();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.personalshopper.application.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.personalshopper.application.port.in.LimitReachedException;
+import org.personalshopper.application.port.in.NotFoundException;
+import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.out.Clock;
+import org.personalshopper.application.port.out.SelectionRepository;
+import org.personalshopper.domain.Selection;
+import org.personalshopper.domain.SelectionId;
+import org.personalshopper.domain.ShopperId;
+
+/** The product picked for each shopping-list item: saving for an item already picked replaces the pick. */
+public final class SaveSelectionService implements SaveSelection {
+    private final SelectionRepository selections;
+    private final Clock clock;
+
+    public SaveSelectionService(SelectionRepository selections, Clock clock) {
+        this.selections = Objects.requireNonNull(selections, "selections");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public SaveResult save(SaveSelectionCommand command) {
+        Objects.requireNonNull(command, "command");
+        Instant now = clock.now();
+        // The repository keeps the earlier pick's id and creation time when this replaces it.
+        Selection pick = new Selection(SelectionId.random(), command.shopperId(), command.item(), command.productId(),
+                command.upc(), command.description(), command.brand(), command.size(), command.quantity(), now, now);
+        SelectionRepository.Saved saved = selections.save(pick, Selection.MAX_PER_SHOPPER)
+                .orElseThrow(() -> new LimitReachedException(
+                        "a shopper keeps at most " + Selection.MAX_PER_SHOPPER + " selections"));
+        return new SaveResult(saved.selection(), saved.created());
+    }
+
+    @Override
+    public List<Selection> list(ShopperId shopperId) {
+        return selections.list(shopperId);
+    }
+
+    @Override
+    public void remove(ShopperId shopperId, SelectionId id) {
+        if (!selections.delete(shopperId, id)) {
+            throw new NotFoundException("selection");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.personalshopper.application.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.personalshopper.application.port.out.CartSubmissionRepository;
+import org.personalshopper.domain.CartSubmission;
+import org.personalshopper.domain.ShopperId;
+
+public final class InMemoryCartSubmissionRepository implements CartSubmissionRepository {
+    private final List<CartSubmission> submissions = new ArrayList<>();
+
+    @Override
+    public synchronized Optional<CartSubmission> startUnlessKeyUsed(CartSubmission pending, Instant keyValidSince) {
+        if (pending.idempotencyKey().isPresent()) {
+            Optional<CartSubmission> earlier = submissions.stream()
+                    .filter(s -> s.shopperId().equals(pending.shopperId())
+                            && s.idempotencyKey().equals(pending.idempotencyKey())
+                            && !s.submittedAt().isBefore(keyValidSince))
+                    .findFirst();
+            if (earlier.isPresent()) {
+                return earlier;
+            }
+        }
+        submissions.add(pending);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void complete(CartSubmission completed) {
+        for (int i = 0; i < submissions.size(); i++) {
+            if (submissions.get(i).id().equals(completed.id())) {
+                submissions.set(i, completed);
+                return;
+            }
+        }
+        throw new IllegalStateException("completing a submission that was never started");
+    }
+
+    @Override
+    public synchronized List<CartSubmission> history(ShopperId shopperId, int limit) {
+        return submissions.stream().filter(s -> s.shopperId().equals(shopperId))
+                .sorted(Comparator.comparing(CartSubmission::submittedAt).reversed())
+                .limit(limit).toList();
+    }
+
+    public synchronized List<CartSubmission> all() {
+        return new ArrayList<>(submissions);
+    }
+}

@@ -1,0 +1,73 @@
+package org.personalshopper.application.fakes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.personalshopper.application.port.out.SessionRepository;
+import org.personalshopper.domain.SecretHash;
+import org.personalshopper.domain.Session;
+
+public final class InMemorySessionRepository implements SessionRepository {
+    private final InMemoryTransactions transactions;
+    private final Map<SecretHash, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger touches = new AtomicInteger();
+
+    public InMemorySessionRepository(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void create(Session session) {
+        if (sessions.putIfAbsent(session.idHash(), session) != null) {
+            throw new IllegalStateException("duplicate session id hash");
+        }
+        transactions.wrote("sessions.create", () -> sessions.remove(session.idHash()));
+    }
+
+    @Override
+    public Optional<Session> find(SecretHash idHash) {
+        return Optional.ofNullable(sessions.get(idHash));
+    }
+
+    @Override
+    public void touch(SecretHash idHash, Instant usedAt) {
+        Session before = sessions.get(idHash);
+        if (before == null) {
+            return;
+        }
+        sessions.put(idHash, new Session(before.idHash(), before.shopperId(), before.createdAt(), usedAt));
+        touches.incrementAndGet();
+        transactions.wrote("sessions.touch", () -> sessions.put(idHash, before));
+    }
+
+    @Override
+    public void delete(SecretHash idHash) {
+        Session before = sessions.remove(idHash);
+        transactions.wrote("sessions.delete", () -> {
+            if (before != null) {
+                sessions.put(idHash, before);
+            }
+        });
+    }
+
+    @Override
+    public int deleteExpired(Instant idleCutoff, Instant absoluteCutoff) {
+        List<SecretHash> gone = sessions.values().stream()
+                .filter(s -> s.lastUsedAt().isBefore(idleCutoff) || s.createdAt().isBefore(absoluteCutoff))
+                .map(Session::idHash)
+                .toList();
+        gone.forEach(sessions::remove);
+        return gone.size();
+    }
+
+    public List<Session> all() {
+        return List.copyOf(sessions.values());
+    }
+
+    public int touches() {
+        return touches.get();
+    }
+}

@@ -1,0 +1,72 @@
+package org.personalshopper.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LoginAttemptTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    private LoginAttempt started(Optional<String> verifier) {
+        return LoginAttempt.start(SecretHash.of("state"), SecretHash.of("binding"), verifier, new ReturnPath("/lists"), NOW);
+    }
+
+    @Test
+    void anAttemptLastsTenMinutes() {
+        LoginAttempt attempt = started(Optional.of(VERIFIER));
+        assertThat(attempt.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(attempt.isExpired(NOW.plus(Duration.ofMinutes(10)).minusMillis(1))).isFalse();
+        assertThat(attempt.isExpired(NOW.plus(Duration.ofMinutes(10)))).isTrue();
+    }
+
+    @Test
+    void anAttemptIsBoundToTheBrowserThatStartedIt() {
+        LoginAttempt attempt = started(Optional.empty());
+        assertThat(attempt.boundTo(SecretHash.of("binding"))).isTrue();
+        assertThat(attempt.boundTo(SecretHash.of("another browser"))).isFalse();
+    }
+
+    @Test
+    void aPkceVerifierMustFollowRfc7636() {
+        assertThat(started(Optional.of(VERIFIER)).codeVerifier()).contains(VERIFIER);
+        assertThat(started(Optional.of("a".repeat(128))).codeVerifier()).isPresent();
+        assertThatThrownBy(() -> started(Optional.of("a".repeat(42)))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> started(Optional.of("a".repeat(129)))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> started(Optional.of("+".repeat(43)))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void anAttemptMustExpireAfterItStartsAndShowsNoSecrets() {
+        assertThatThrownBy(() -> new LoginAttempt(SecretHash.of("s"), SecretHash.of("b"), Optional.empty(), ReturnPath.HOME, NOW, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        LoginAttempt attempt = started(Optional.of(VERIFIER));
+        assertThat(attempt.toString()).doesNotContain(VERIFIER).doesNotContain(attempt.stateHash().hex());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/x", "/lists?week=48&sort=aisle", "/a/b#frag"})
+    void aLocalPathIsAReturnPath(String path) {
+        assertThat(new ReturnPath(path).value()).isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//x", "/\\x", "http://x", "https://evil.example/", "x", "", "/a\\b", "/a b", "/a\nb", "/a\tb",
+            "/\u0000", "/caf\u00e9", "javascript:alert(1)"})
+    void anythingThatCouldLeaveTheSiteIsRefused(String path) {
+        assertThatThrownBy(() -> new ReturnPath(path))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("returnTo"));
+    }
+
+    @Test
+    void aReturnPathIsAtMost2048Characters() {
+        assertThat(new ReturnPath("/" + "a".repeat(2047)).value()).hasSize(2048);
+        assertThatThrownBy(() -> new ReturnPath("/" + "a".repeat(2048))).isInstanceOf(InvalidValueException.class);
+    }
+}
