@@ -50,8 +50,8 @@ final class JooqCartSubmissionRepository implements CartSubmissionRepository {
         return transactions.inTransaction(() -> {
             UUID shopper = pending.shopperId().value();
             Optional<String> key = pending.idempotencyKey().map(IdempotencyKey::value);
+            locks.lock(pending.shopperId());
             if (key.isPresent()) {
-                locks.lock(pending.shopperId());
                 transactions.current()
                         .update(CART_SUBMISSION)
                         .setNull(CART_SUBMISSION.IDEMPOTENCY_KEY)

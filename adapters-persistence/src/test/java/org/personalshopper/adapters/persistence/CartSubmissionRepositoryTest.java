@@ -192,4 +192,11 @@ class CartSubmissionRepositoryTest extends DatabaseTest {
 
         assertThatThrownBy(() -> carts().complete(never)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aSubmissionForAnUnknownShopperIsRefused() {
+        CartSubmission orphan = pending(ShopperId.random(), Optional.empty(), T0);
+
+        assertThatThrownBy(() -> start(orphan)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
