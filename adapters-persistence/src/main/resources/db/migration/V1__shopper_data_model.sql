@@ -1,6 +1,7 @@
 -- The whole data model of the first release. Secrets are never stored in clear: session ids, login
 -- states and browser bindings as SHA-256 hex; grocer tokens and PKCE verifiers AES-256-GCM encrypted
--- as "<key id>:<base64 of nonce + ciphertext>".
+-- as "<key id>:<base64 of nonce + ciphertext + tag>", with the column and the row's key (shopper id,
+-- state hash) as associated data. See docs/persistence.md.
 
 create table shopper (
     id                    uuid         primary key,

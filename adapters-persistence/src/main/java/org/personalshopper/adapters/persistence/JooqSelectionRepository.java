@@ -1,0 +1,117 @@
+package org.personalshopper.adapters.persistence;
+
+import static org.personalshopper.adapters.persistence.jooq.Tables.SELECTION;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.personalshopper.adapters.persistence.jooq.tables.records.SelectionRecord;
+import org.personalshopper.application.port.out.SelectionRepository;
+import org.personalshopper.domain.ProductId;
+import org.personalshopper.domain.Quantity;
+import org.personalshopper.domain.Selection;
+import org.personalshopper.domain.SelectionId;
+import org.personalshopper.domain.ShopperId;
+import org.personalshopper.domain.ShoppingListItem;
+import org.personalshopper.domain.Upc;
+
+final class JooqSelectionRepository implements SelectionRepository {
+    private final JooqTransactions transactions;
+    private final ShopperLocks locks;
+
+    JooqSelectionRepository(JooqTransactions transactions, ShopperLocks locks) {
+        this.transactions = transactions;
+        this.locks = locks;
+    }
+
+    /**
+     * With the shopper's row locked: replace the pick stored under the same item key (its id and creation
+     * time stay), or count and insert. A replacement is always allowed, a new item only under the limit.
+     */
+    @Override
+    public Optional<Saved> save(Selection selection, int limit) {
+        return transactions.inTransaction(() -> {
+            locks.lock(selection.shopperId());
+            Optional<SelectionRecord> replaced = transactions.current()
+                    .update(SELECTION)
+                    .set(SELECTION.ITEM, selection.item().name())
+                    .set(SELECTION.PRODUCT_ID, selection.productId().value())
+                    .set(SELECTION.UPC, selection.upc().value())
+                    .set(SELECTION.DESCRIPTION, selection.description().orElse(null))
+                    .set(SELECTION.BRAND, selection.brand().orElse(null))
+                    .set(SELECTION.SIZE, selection.size().orElse(null))
+                    .set(SELECTION.QUANTITY, selection.quantity().value())
+                    .set(SELECTION.UPDATED_AT, Rows.utc(selection.updatedAt()))
+                    .where(SELECTION.SHOPPER_ID.eq(selection.shopperId().value()),
+                            SELECTION.ITEM_KEY.eq(selection.item().key()))
+                    .returning()
+                    .fetchOptional();
+            if (replaced.isPresent()) {
+                return Optional.of(new Saved(selection(replaced.get()), false));
+            }
+            if (count(selection.shopperId()) >= limit) {
+                return Optional.empty();
+            }
+            SelectionRecord created = transactions.current()
+                    .insertInto(SELECTION)
+                    .set(SELECTION.ID, selection.id().value())
+                    .set(SELECTION.SHOPPER_ID, selection.shopperId().value())
+                    .set(SELECTION.ITEM, selection.item().name())
+                    .set(SELECTION.ITEM_KEY, selection.item().key())
+                    .set(SELECTION.PRODUCT_ID, selection.productId().value())
+                    .set(SELECTION.UPC, selection.upc().value())
+                    .set(SELECTION.DESCRIPTION, selection.description().orElse(null))
+                    .set(SELECTION.BRAND, selection.brand().orElse(null))
+                    .set(SELECTION.SIZE, selection.size().orElse(null))
+                    .set(SELECTION.QUANTITY, selection.quantity().value())
+                    .set(SELECTION.CREATED_AT, Rows.utc(selection.createdAt()))
+                    .set(SELECTION.UPDATED_AT, Rows.utc(selection.updatedAt()))
+                    .returning()
+                    .fetchOne();
+            return Optional.of(new Saved(selection(created), true));
+        });
+    }
+
+    @Override
+    public List<Selection> list(ShopperId shopperId) {
+        return transactions.current()
+                .selectFrom(SELECTION)
+                .where(SELECTION.SHOPPER_ID.eq(shopperId.value()))
+                .orderBy(SELECTION.ITEM_KEY)
+                .fetch(JooqSelectionRepository::selection);
+    }
+
+    @Override
+    public List<Selection> find(ShopperId shopperId, Collection<SelectionId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> wanted = ids.stream().map(SelectionId::value).distinct().toList();
+        return transactions.current()
+                .selectFrom(SELECTION)
+                .where(SELECTION.SHOPPER_ID.eq(shopperId.value()), SELECTION.ID.in(wanted))
+                .orderBy(SELECTION.ITEM_KEY)
+                .fetch(JooqSelectionRepository::selection);
+    }
+
+    @Override
+    public int count(ShopperId shopperId) {
+        return transactions.current().fetchCount(SELECTION, SELECTION.SHOPPER_ID.eq(shopperId.value()));
+    }
+
+    @Override
+    public boolean delete(ShopperId shopperId, SelectionId id) {
+        return transactions.current()
+                .deleteFrom(SELECTION)
+                .where(SELECTION.SHOPPER_ID.eq(shopperId.value()), SELECTION.ID.eq(id.value()))
+                .execute() == 1;
+    }
+
+    private static Selection selection(SelectionRecord row) {
+        return new Selection(new SelectionId(row.getId()), new ShopperId(row.getShopperId()), new ShoppingListItem(row.getItem()),
+                new ProductId(row.getProductId()), new Upc(row.getUpc()), Optional.ofNullable(row.getDescription()),
+                Optional.ofNullable(row.getBrand()), Optional.ofNullable(row.getSize()), new Quantity(row.getQuantity()),
+                Rows.instant(row.getCreatedAt()), Rows.instant(row.getUpdatedAt()));
+    }
+}

@@ -1,0 +1,181 @@
+package org.personalshopper.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.personalshopper.application.port.out.CartSubmissionRepository;
+import org.personalshopper.application.port.out.GuidanceRepository;
+import org.personalshopper.application.port.out.LoginAttemptRepository;
+import org.personalshopper.application.port.out.SelectionRepository;
+import org.personalshopper.application.port.out.SessionRepository;
+import org.personalshopper.application.port.out.ShopperRepository;
+import org.personalshopper.application.port.out.StorageHealth;
+import org.personalshopper.application.port.out.TokenRepository;
+import org.personalshopper.application.port.out.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shopper database, ready to use: a HikariCP pool, the schema migrated by Flyway, and every repository
+ * port plus {@link Transactions} and {@link StorageHealth} on top of it. Open once at start-up, close at
+ * shutdown (closes the pool).
+ */
+public final class PostgresPersistence implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
+    private static final String POOL_NAME = "shopper-db";
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+    private final HikariDataSource pool;
+    private final JooqTransactions transactions;
+    private final ShopperRepository shoppers;
+    private final SessionRepository sessions;
+    private final LoginAttemptRepository loginAttempts;
+    private final TokenRepository tokens;
+    private final GuidanceRepository guidance;
+    private final SelectionRepository selections;
+    private final CartSubmissionRepository cartSubmissions;
+    private final DatabaseHealth health;
+
+    private PostgresPersistence(HikariDataSource pool, TokenKeyRing keys) {
+        this.pool = pool;
+        this.transactions = new JooqTransactions(pool, SQLDialect.POSTGRES, jooqSettings());
+        TokenCipher cipher = new TokenCipher(keys);
+        ShopperLocks locks = new ShopperLocks(transactions);
+        this.shoppers = new JooqShopperRepository(transactions);
+        this.sessions = new JooqSessionRepository(transactions);
+        this.loginAttempts = new JooqLoginAttemptRepository(transactions, cipher);
+        this.tokens = new JooqTokenRepository(transactions, cipher);
+        this.guidance = new JooqGuidanceRepository(transactions, locks);
+        this.selections = new JooqSelectionRepository(transactions, locks);
+        this.cartSubmissions = new JooqCartSubmissionRepository(transactions, locks);
+        this.health = new DatabaseHealth(pool);
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version and returns the open persistence. Fails with an
+     * {@link IllegalStateException} naming the (redacted) URL when the database cannot be reached or migrated.
+     */
+    public static PostgresPersistence open(DatabaseSettings settings, TokenKeyRing keys) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(keys, "keys");
+        quietJooq();
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari(settings));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.redactedUrl() + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            migrate(pool, settings);
+            LOG.info("Shopper database ready at {} (schema {}), token key id {}", settings.redactedUrl(),
+                    settings.schema().orElse("default"), keys.currentKeyId());
+            return new PostgresPersistence(pool, keys);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot migrate the shopper database at " + settings.redactedUrl() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public ShopperRepository shoppers() {
+        return shoppers;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public LoginAttemptRepository loginAttempts() {
+        return loginAttempts;
+    }
+
+    public TokenRepository tokens() {
+        return tokens;
+    }
+
+    public GuidanceRepository guidance() {
+        return guidance;
+    }
+
+    public SelectionRepository selections() {
+        return selections;
+    }
+
+    public CartSubmissionRepository cartSubmissions() {
+        return cartSubmissions;
+    }
+
+    public StorageHealth storageHealth() {
+        return health;
+    }
+
+    /** The transactions with their current jOOQ context: lets tests in this package read raw columns. */
+    JooqTransactions jooq() {
+        return transactions;
+    }
+
+    @Override
+    public void close() {
+        health.close();
+        pool.close();
+    }
+
+    private static HikariConfig hikari(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        settings.schema().ifPresent(config::setSchema);
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(2_000);
+        config.addDataSourceProperty("ApplicationName", "personal-shopper");
+        return config;
+    }
+
+    private static void migrate(HikariDataSource pool, DatabaseSettings settings) {
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration");
+        settings.schema().ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema));
+        flyway.load().migrate();
+    }
+
+    private static Settings jooqSettings() {
+        return new Settings()
+                // no SQL with bound values in any log: values include ciphertexts and hashes of secrets
+                .withExecuteLogging(false)
+                .withExecuteLoggingSQLExceptions(false)
+                .withDiagnosticsLogging(false);
+    }
+
+    /** jOOQ prints a banner and tips unless told not to; honour an explicit choice made by the caller. */
+    private static void quietJooq() {
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return DatabaseSettings.redact(message);
+    }
+}

@@ -1,0 +1,115 @@
+package org.personalshopper.adapters.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.Shopper;
+
+/** A test class with its own migrated schema, dropped after its last test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DatabaseTest {
+    static final Provider KROGER = new Provider("kroger");
+    /** Nanoseconds on purpose: what is stored is truncated to the microseconds PostgreSQL keeps. */
+    static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123456789Z");
+
+    String schema;
+    TokenKeyRing keys;
+    PostgresPersistence persistence;
+
+    @BeforeAll
+    void openFreshSchema() {
+        schema = TestDatabase.newSchemaName();
+        keys = TokenKeyRing.generate();
+        persistence = PostgresPersistence.open(TestDatabase.settings(schema), keys);
+    }
+
+    @AfterAll
+    void dropSchema() throws SQLException {
+        if (persistence != null) {
+            persistence.close();
+        }
+        TestDatabase.dropSchema(schema);
+    }
+
+    Shopper newShopper() {
+        return persistence.shoppers().findOrCreate(KROGER, new ProfileId(UUID.randomUUID().toString()), T0);
+    }
+
+    static Instant at(Duration afterT0) {
+        return T0.plus(afterT0);
+    }
+
+    static Instant micros(Instant instant) {
+        return Rows.micros(instant);
+    }
+
+    /** The first column of every row the query returns, as text (plain JDBC, outside the adapter). */
+    List<String> rawColumn(String sql, Object... binds) throws SQLException {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) {
+                statement.setObject(i + 1, binds[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    int rawUpdate(String sql, Object... binds) throws SQLException {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) {
+                statement.setObject(i + 1, binds[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs {@code threads} tasks released at the same moment, and returns their results in task order. */
+    static <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch ready = new CountDownLatch(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                Callable<T> racer = () -> {
+                    ready.countDown();
+                    go.await();
+                    return task.apply(n);
+                };
+                futures.add(pool.submit(racer));
+            }
+            ready.await();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
