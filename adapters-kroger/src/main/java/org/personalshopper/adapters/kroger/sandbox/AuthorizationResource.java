@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.kroger.sandbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,11 +39,12 @@ public final class AuthorizationResource {
     private final KrogerResponses responses;
     private final HtmlPages pages;
 
-    AuthorizationResource(SandboxSettings settings, IssuedGrants grants, KrogerResponses responses, HtmlPages pages) {
-        this.settings = settings;
-        this.grants = grants;
-        this.responses = responses;
-        this.pages = pages;
+    @Inject
+    AuthorizationResource(SandboxContext context) {
+        this.settings = context.settings();
+        this.grants = context.grants();
+        this.responses = context.responses();
+        this.pages = context.pages();
     }
 
     @GET

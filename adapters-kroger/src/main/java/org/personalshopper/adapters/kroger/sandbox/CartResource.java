@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.kroger.sandbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.HeaderParam;
@@ -23,10 +24,11 @@ public final class CartResource {
     private final KrogerResponses responses;
     private final SandboxCarts carts;
 
-    CartResource(AccessGate gate, KrogerResponses responses, SandboxCarts carts) {
-        this.gate = gate;
-        this.responses = responses;
-        this.carts = carts;
+    @Inject
+    CartResource(SandboxContext context) {
+        this.gate = context.gate();
+        this.responses = context.responses();
+        this.carts = context.carts();
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.kroger.sandbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,9 +15,10 @@ public final class IdentityResource {
     private final AccessGate gate;
     private final KrogerResponses responses;
 
-    IdentityResource(AccessGate gate, KrogerResponses responses) {
-        this.gate = gate;
-        this.responses = responses;
+    @Inject
+    IdentityResource(SandboxContext context) {
+        this.gate = context.gate();
+        this.responses = context.responses();
     }
 
     @GET

@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -53,16 +51,20 @@ public final class KrogerSandbox implements AutoCloseable {
         DailyQuotas quotas = new DailyQuotas(settings.dailyQuotas(), settings.clock());
         SandboxFaults faults = new SandboxFaults();
 
+        SandboxContext context = new SandboxContext(settings, responses, grants, gate, pages, catalog, stores, carts,
+                quotas, faults);
+
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .registerInstances(
-                        new TrafficFilter(quotas, faults, responses),
-                        new AuthorizationResource(settings, grants, responses, pages),
-                        new IdentityResource(gate, responses),
-                        new ProductsResource(gate, responses, catalog, stores),
-                        new LocationsResource(gate, responses, stores),
-                        new CartResource(gate, responses, carts),
-                        new SandboxOnlyResource(settings, responses, pages, catalog, stores, carts, quotas, faults));
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(context).to(SandboxContext.class);
+                    }
+                })
+                .register(new TrafficFilter(quotas, faults, responses))
+                .registerClasses(AuthorizationResource.class, IdentityResource.class, ProductsResource.class,
+                        LocationsResource.class, CartResource.class, SandboxOnlyResource.class);
         URI bindUri = URI.create("http://" + uriHost(settings.host()) + ":" + settings.port() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, config, false);
         try {
@@ -97,18 +99,13 @@ public final class KrogerSandbox implements AutoCloseable {
                         + ShopperProfiles.MAX_USERNAME_LENGTH + " characters")));
     }
 
-    /** Stops listening; calls in flight get a second to finish. */
+    /**
+     * Stops listening at once and drops all state. Calls in flight are cut off: a graceful stop would wait for idle
+     * keep-alive connections of test clients, and nothing in the sandbox needs to be saved.
+     */
     @Override
     public void close() {
-        try {
-            server.shutdown(1, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Fall through to the hard stop.
-        } finally {
-            server.shutdownNow();
-        }
+        server.shutdownNow();
     }
 
     private static String uriHost(String host) {

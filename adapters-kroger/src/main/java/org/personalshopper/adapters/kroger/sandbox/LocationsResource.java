@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.kroger.sandbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
@@ -27,10 +28,11 @@ public final class LocationsResource {
     private final KrogerResponses responses;
     private final SandboxStores stores;
 
-    LocationsResource(AccessGate gate, KrogerResponses responses, SandboxStores stores) {
-        this.gate = gate;
-        this.responses = responses;
-        this.stores = stores;
+    @Inject
+    LocationsResource(SandboxContext context) {
+        this.gate = context.gate();
+        this.responses = context.responses();
+        this.stores = context.stores();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.kroger.sandbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
@@ -30,11 +31,12 @@ public final class ProductsResource {
     private final SandboxCatalog catalog;
     private final SandboxStores stores;
 
-    ProductsResource(AccessGate gate, KrogerResponses responses, SandboxCatalog catalog, SandboxStores stores) {
-        this.gate = gate;
-        this.responses = responses;
-        this.catalog = catalog;
-        this.stores = stores;
+    @Inject
+    ProductsResource(SandboxContext context) {
+        this.gate = context.gate();
+        this.responses = context.responses();
+        this.catalog = context.catalog();
+        this.stores = context.stores();
     }
 
     @GET

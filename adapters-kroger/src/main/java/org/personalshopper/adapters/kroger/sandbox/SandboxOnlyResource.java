@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.kroger.sandbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,16 +37,16 @@ public final class SandboxOnlyResource {
     private final DailyQuotas quotas;
     private final SandboxFaults faults;
 
-    SandboxOnlyResource(SandboxSettings settings, KrogerResponses responses, HtmlPages pages, SandboxCatalog catalog,
-            SandboxStores stores, SandboxCarts carts, DailyQuotas quotas, SandboxFaults faults) {
-        this.settings = settings;
-        this.responses = responses;
-        this.pages = pages;
-        this.catalog = catalog;
-        this.stores = stores;
-        this.carts = carts;
-        this.quotas = quotas;
-        this.faults = faults;
+    @Inject
+    SandboxOnlyResource(SandboxContext context) {
+        this.settings = context.settings();
+        this.responses = context.responses();
+        this.pages = context.pages();
+        this.catalog = context.catalog();
+        this.stores = context.stores();
+        this.carts = context.carts();
+        this.quotas = context.quotas();
+        this.faults = context.faults();
     }
 
     @GET
