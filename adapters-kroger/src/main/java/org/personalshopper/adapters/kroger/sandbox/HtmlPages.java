@@ -53,7 +53,8 @@ final class HtmlPages {
                 "scopeItems", scopes.toString(),
                 "hiddenFields", hidden.toString(),
                 "username", escape(username),
-                "usernameInvalid", error.isPresent() ? " aria-invalid=\"true\"" : ""));
+                "usernameInvalid", error.isPresent() ? " aria-invalid=\"true\"" : "",
+                "describedBy", error.isPresent() ? "form-error username-hint" : "username-hint"));
         return page(status, "Sign in to " + bannerName, content);
     }
 

@@ -106,7 +106,22 @@ class AuthorizationFlowTest {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.headers().firstValue("Location")).isEmpty();
-        assertThat(page.body()).contains("Kroger sandbox - not the real Kroger").contains("role=\"alert\"");
+        assertThat(page.body()).contains("Kroger sandbox - not the real Kroger").contains("role=\"alert\"")
+                .contains("aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aRefreshTokenPastItsLifetimeIsRefused() {
+        Map<String, String> params = client.authorizeParams(SandboxClient.ALL_SCOPES, "s11");
+        HttpResponse<String> tokens = client.exchange(client.approvedCode("hugo", params), CALLBACK, null);
+        String refreshToken = client.json(tokens).get("refresh_token").asText();
+
+        CLOCK.advance(sandbox.settings().refreshTokenLifetime().plusSeconds(1));
+        HttpResponse<String> answer = client.postForm("/v1/connect/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(client.json(answer).get("error_description").asText()).isEqualTo("invalid refresh_token");
     }
 
     @Test
