@@ -167,8 +167,8 @@ public class CartResource {
         boolean timedOut = failure == ProviderFailure.TIMED_OUT;
         return Problem.of(timedOut ? ProblemType.GROCER_TIMEOUT : ProblemType.CART_OUTCOME_UNKNOWN, timedOut ? 504 : 502,
                         "Cart outcome unknown",
-                        "Kroger " + (timedOut ? "did not answer in time" : "failed while adding the items")
-                                + "; the items may or may not be in the Kroger cart. Check the Kroger cart before"
+                        "The outcome is unknown: Kroger " + (timedOut ? "did not answer in time" : "failed while adding the items")
+                                + ", so the items may or may not be in the Kroger cart. Check the Kroger cart before"
                                 + " retrying (submission " + submission.id() + ")")
                 .with("submissionId", submission.id().toString());
     }
