@@ -133,6 +133,15 @@ class GuardsHttpTest {
     }
 
     @Test
+    void aWriteWithoutAnyBodyIs400NamingTheBody() {
+        HttpRequest request = web.signedIn("/api/guidance").POST(HttpRequest.BodyPublishers.noBody()).build();
+
+        JsonNode problem = Json.problem(web.send(request), 400);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("$");
+        assertThat(fakes.writes).hasValue(0);
+    }
+
+    @Test
     void jsonWithACharsetIsJson() {
         HttpRequest request = web.signedIn("/api/guidance").header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"prefer organic\"}")).build();
