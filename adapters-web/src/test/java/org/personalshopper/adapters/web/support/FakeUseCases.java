@@ -148,209 +148,196 @@ public final class FakeUseCases {
 
     /** Sign-in and token status. */
     public final class Auth implements AuthenticateShopper, RefreshToken {
-
-    @Override
-    public LoginRedirect beginLogin(BeginLogin command) {
-        lastBeginLogin = command;
-        if (command.banner().isPresent() && command.banner().get().name().equals("notabanner")) {
-            throw new InvalidValueException("banner", "must be one of Kroger's banners");
+        @Override
+        public LoginRedirect beginLogin(BeginLogin command) {
+            lastBeginLogin = command;
+            if (command.banner().isPresent() && command.banner().get().name().equals("notabanner")) {
+                throw new InvalidValueException("banner", "must be one of Kroger's banners");
+            }
+            return new LoginRedirect(URI.create("https://api.kroger.test/v1/connect/oauth2/authorize?client_id=app&state=s1"),
+                    LOGIN_BINDING, NOW.plusSeconds(600));
         }
-        return new LoginRedirect(URI.create("https://api.kroger.test/v1/connect/oauth2/authorize?client_id=app&state=s1"),
-                LOGIN_BINDING, NOW.plusSeconds(600));
-    }
 
-    @Override
-    public SignedIn completeLogin(CompleteLogin command) {
-        lastCompleteLogin = command;
-        if (completeLoginFailure != null) {
-            throw completeLoginFailure;
+        @Override
+        public SignedIn completeLogin(CompleteLogin command) {
+            lastCompleteLogin = command;
+            if (completeLoginFailure != null) {
+                throw completeLoginFailure;
+            }
+            if (!command.browserBinding().equals(Optional.of(LOGIN_BINDING)) || command.state().isEmpty()) {
+                throw new SignInFailedException(SignInFailedException.Reason.INVALID_STATE, "state not bound to this browser");
+            }
+            writes.incrementAndGet();
+            String session = "new-session-" + sessionCounter.incrementAndGet() + "-0123456789abcdef";
+            sessions.put(session, SHOPPER);
+            return new SignedIn(session, SHOPPER, new ReturnPath("/lists"), NOW.plusSeconds(3600));
         }
-        if (!command.browserBinding().equals(Optional.of(LOGIN_BINDING)) || command.state().isEmpty()) {
-            throw new SignInFailedException(SignInFailedException.Reason.INVALID_STATE, "state not bound to this browser");
+
+        @Override
+        public Optional<ShopperId> identify(String sessionId) {
+            return Optional.ofNullable(sessions.get(sessionId));
         }
-        writes.incrementAndGet();
-        String session = "new-session-" + sessionCounter.incrementAndGet() + "-0123456789abcdef";
-        sessions.put(session, SHOPPER);
-        return new SignedIn(session, SHOPPER, new ReturnPath("/lists"), NOW.plusSeconds(3600));
-    }
 
-    @Override
-    public Optional<ShopperId> identify(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId));
-    }
+        @Override
+        public void signOut(String sessionId) {
+            writes.incrementAndGet();
+            signedOut.add(sessionId);
+            sessions.remove(sessionId);
+        }
 
-    @Override
-    public void signOut(String sessionId) {
-        writes.incrementAndGet();
-        signedOut.add(sessionId);
-        sessions.remove(sessionId);
-    }
+        @Override
+        public int purgeExpired() {
+            return 0;
+        }
 
-    @Override
-    public int purgeExpired() {
-        return 0;
-    }
+        // RefreshToken
 
-    // RefreshToken
+        @Override
+        public AccessToken freshAccessToken(ShopperId shopperId) {
+            return new AccessToken(ACCESS_TOKEN);
+        }
 
-    @Override
-    public AccessToken freshAccessToken(ShopperId shopperId) {
-        return new AccessToken(ACCESS_TOKEN);
-    }
+        @Override
+        public <T> T withFreshToken(ShopperId shopperId, Function<AccessToken, T> call) {
+            return call.apply(freshAccessToken(shopperId));
+        }
 
-    @Override
-    public <T> T withFreshToken(ShopperId shopperId, Function<AccessToken, T> call) {
-        return call.apply(freshAccessToken(shopperId));
-    }
-
-    @Override
-    public ConnectionStatus status(ShopperId shopperId) {
-        return new ConnectionStatus(true, Optional.of(NOW.plusSeconds(1800)));
-    }
-
+        @Override
+        public ConnectionStatus status(ShopperId shopperId) {
+            return new ConnectionStatus(true, Optional.of(NOW.plusSeconds(1800)));
+        }
     }
 
     public final class Shoppers implements ViewShopper, ChoosePreferredStore {
-
-    @Override
-    public ShopperView view(ShopperId shopperId) {
-        if (viewFailure != null) {
-            throw viewFailure;
+        @Override
+        public ShopperView view(ShopperId shopperId) {
+            if (viewFailure != null) {
+                throw viewFailure;
+            }
+            return new ShopperView(shopper, auth.status(shopperId));
         }
-        return new ShopperView(shopper, auth.status(shopperId));
-    }
 
-    @Override
-    public ShopperView choose(ShopperId shopperId, StoreLocationId locationId) {
-        writes.incrementAndGet();
-        if (chooseFailure != null) {
-            throw chooseFailure;
+        @Override
+        public ShopperView choose(ShopperId shopperId, StoreLocationId locationId) {
+            writes.incrementAndGet();
+            if (chooseFailure != null) {
+                throw chooseFailure;
+            }
+            shopper = shopper.withPreferredLocation(locationId);
+            return view(shopperId);
         }
-        shopper = shopper.withPreferredLocation(locationId);
-        return view(shopperId);
-    }
-
     }
 
     public final class GuidanceBook implements ManageGuidance {
-
-    @Override
-    public List<Guidance> list(ShopperId shopperId) {
-        return guidance.stream().filter(g -> g.shopperId().equals(shopperId)).toList();
-    }
-
-    @Override
-    public Guidance add(ShopperId shopperId, GuidanceText text) {
-        writes.incrementAndGet();
-        if (list(shopperId).size() >= guidanceLimit) {
-            throw new LimitReachedException("at most " + guidanceLimit + " guidance entries");
+        @Override
+        public List<Guidance> list(ShopperId shopperId) {
+            return guidance.stream().filter(g -> g.shopperId().equals(shopperId)).toList();
         }
-        Guidance added = new Guidance(GuidanceId.random(), shopperId, text, NOW);
-        guidance.add(added);
-        return added;
-    }
 
-    @Override
-    public void remove(ShopperId shopperId, GuidanceId id) {
-        writes.incrementAndGet();
-        if (!guidance.removeIf(g -> g.id().equals(id) && g.shopperId().equals(shopperId))) {
-            throw new NotFoundException("guidance");
+        @Override
+        public Guidance add(ShopperId shopperId, GuidanceText text) {
+            writes.incrementAndGet();
+            if (list(shopperId).size() >= guidanceLimit) {
+                throw new LimitReachedException("at most " + guidanceLimit + " guidance entries");
+            }
+            Guidance added = new Guidance(GuidanceId.random(), shopperId, text, NOW);
+            guidance.add(added);
+            return added;
         }
-    }
 
+        @Override
+        public void remove(ShopperId shopperId, GuidanceId id) {
+            writes.incrementAndGet();
+            if (!guidance.removeIf(g -> g.id().equals(id) && g.shopperId().equals(shopperId))) {
+                throw new NotFoundException("guidance");
+            }
+        }
     }
 
     public final class Selections implements SaveSelection {
-
-    @Override
-    public SaveResult save(SaveSelectionCommand command) {
-        writes.incrementAndGet();
-        Selection earlier = selections.get(command.item().key());
-        Selection saved = new Selection(earlier == null ? SelectionId.random() : earlier.id(), command.shopperId(),
-                command.item(), command.productId(), command.upc(), command.description(), command.brand(),
-                command.size(), command.quantity(), earlier == null ? NOW : earlier.createdAt(), NOW);
-        selections.put(command.item().key(), saved);
-        return new SaveResult(saved, earlier == null);
-    }
-
-    @Override
-    public List<Selection> list(ShopperId shopperId) {
-        return selections.values().stream().filter(s -> s.shopperId().equals(shopperId))
-                .sorted(Comparator.comparing(s -> s.item().key())).toList();
-    }
-
-    @Override
-    public void remove(ShopperId shopperId, SelectionId id) {
-        writes.incrementAndGet();
-        if (!selections.values().removeIf(s -> s.id().equals(id) && s.shopperId().equals(shopperId))) {
-            throw new NotFoundException("selection");
+        @Override
+        public SaveResult save(SaveSelectionCommand command) {
+            writes.incrementAndGet();
+            Selection earlier = selections.get(command.item().key());
+            Selection saved = new Selection(earlier == null ? SelectionId.random() : earlier.id(), command.shopperId(),
+                    command.item(), command.productId(), command.upc(), command.description(), command.brand(),
+                    command.size(), command.quantity(), earlier == null ? NOW : earlier.createdAt(), NOW);
+            selections.put(command.item().key(), saved);
+            return new SaveResult(saved, earlier == null);
         }
-    }
 
+        @Override
+        public List<Selection> list(ShopperId shopperId) {
+            return selections.values().stream().filter(s -> s.shopperId().equals(shopperId))
+                    .sorted(Comparator.comparing(s -> s.item().key())).toList();
+        }
+
+        @Override
+        public void remove(ShopperId shopperId, SelectionId id) {
+            writes.incrementAndGet();
+            if (!selections.values().removeIf(s -> s.id().equals(id) && s.shopperId().equals(shopperId))) {
+                throw new NotFoundException("selection");
+            }
+        }
     }
 
     public final class Catalog implements SearchProducts, FindStores {
-
-    @Override
-    public ProductPage search(ShopperId shopperId, ProductQuery query) {
-        lastProductQuery = query;
-        if (searchFailure != null) {
-            throw searchFailure;
+        @Override
+        public ProductPage search(ShopperId shopperId, ProductQuery query) {
+            lastProductQuery = query;
+            if (searchFailure != null) {
+                throw searchFailure;
+            }
+            return new ProductPage(products, query.start(), query.limit(), 42);
         }
-        return new ProductPage(products, query.start(), query.limit(), 42);
-    }
 
-    @Override
-    public Product find(ShopperId shopperId, ProductId productId, Optional<StoreLocationId> locationId) {
-        if (searchFailure != null) {
-            throw searchFailure;
+        @Override
+        public Product find(ShopperId shopperId, ProductId productId, Optional<StoreLocationId> locationId) {
+            if (searchFailure != null) {
+                throw searchFailure;
+            }
+            return products.stream().filter(p -> p.productId().equals(productId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("product"));
         }
-        return products.stream().filter(p -> p.productId().equals(productId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("product"));
-    }
 
-    @Override
-    public List<Store> find(StoreQuery query) {
-        lastStoreQuery = query;
-        if (searchFailure != null) {
-            throw searchFailure;
+        @Override
+        public List<Store> find(StoreQuery query) {
+            lastStoreQuery = query;
+            if (searchFailure != null) {
+                throw searchFailure;
+            }
+            return stores;
         }
-        return stores;
-    }
-
     }
 
     public final class CartFiller implements FillCart {
-
-    @Override
-    public CartResult add(FillCartCommand command) {
-        writes.incrementAndGet();
-        lastCart = command;
-        if (cartFailure != null) {
-            throw cartFailure;
+        @Override
+        public CartResult add(FillCartCommand command) {
+            writes.incrementAndGet();
+            lastCart = command;
+            if (cartFailure != null) {
+                throw cartFailure;
+            }
+            var items = command.items().isEmpty()
+                    ? List.of(new org.personalshopper.domain.CartItem(new Upc("0001111041700"),
+                            new org.personalshopper.domain.Quantity(1), command.selectionModality()))
+                    : command.items();
+            CartSubmission pending = CartSubmission.pending(command.shopperId(), command.idempotencyKey(), items, NOW);
+            CartResult result = cartOutcome.apply(pending);
+            cartHistory.add(0, result.submission());
+            return result;
         }
-        var items = command.items().isEmpty()
-                ? List.of(new org.personalshopper.domain.CartItem(new Upc("0001111041700"),
-                        new org.personalshopper.domain.Quantity(1), command.selectionModality()))
-                : command.items();
-        CartSubmission pending = CartSubmission.pending(command.shopperId(), command.idempotencyKey(), items, NOW);
-        CartResult result = cartOutcome.apply(pending);
-        cartHistory.add(0, result.submission());
-        return result;
-    }
 
-    @Override
-    public List<CartSubmission> history(ShopperId shopperId) {
-        return new ArrayList<>(cartHistory);
-    }
-
+        @Override
+        public List<CartSubmission> history(ShopperId shopperId) {
+            return new ArrayList<>(cartHistory);
+        }
     }
 
     public final class Readiness implements CheckReadiness {
-
-    @Override
-    public boolean ready() {
-        return ready;
-    }
+        @Override
+        public boolean ready() {
+            return ready;
+        }
     }
 }
