@@ -27,6 +27,7 @@ import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.domain.InvalidValueException;
+import org.personalshopper.domain.ProviderFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             return signInFailed(e);
         }
         if (thrown instanceof ProviderException e) {
-            if (e.failure().mayHaveTakenEffect() || e.failure() == org.personalshopper.domain.ProviderFailure.UNAUTHORIZED) {
+            if (e.failure().mayHaveTakenEffect() || e.failure() == ProviderFailure.UNAUTHORIZED) {
                 log.warn("grocer call failed: {}", e.failure());
             }
             return GrocerProblems.of(e.failure(), e.reason(), e.retryAfter());

@@ -159,7 +159,7 @@ public class CartResource {
         if (failure.mayHaveTakenEffect()) {
             return unknown(submission);
         }
-        return GrocerProblems.of(failure, reason, java.util.Optional.empty());
+        return GrocerProblems.of(failure, reason, Optional.empty());
     }
 
     private static Problem unknown(CartSubmission submission) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemType;
 import org.personalshopper.application.port.in.CheckReadiness;
@@ -47,6 +48,6 @@ public class HealthResource {
             return Response.ok(new Status("ready")).build();
         }
         return Problem.of(ProblemType.NOT_READY, 503, "Not ready", "the database does not answer yet")
-                .retryAfter(java.time.Duration.ofSeconds(5)).response();
+                .retryAfter(Duration.ofSeconds(5)).response();
     }
 }

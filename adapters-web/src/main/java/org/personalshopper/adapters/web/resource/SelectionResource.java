@@ -19,6 +19,7 @@ import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.domain.Check;
 import org.personalshopper.domain.InvalidValueException;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.Quantity;
@@ -104,7 +105,7 @@ public class SelectionResource {
         if (raw == null) {
             return Optional.empty();
         }
-        String checked = fields.check(field, () -> org.personalshopper.domain.Check.text(field, raw, 0, max));
+        String checked = fields.check(field, () -> Check.text(field, raw, 0, max));
         return Optional.ofNullable(checked).filter(s -> !s.isEmpty());
     }
 }
