@@ -73,12 +73,18 @@ class AuthHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "https://evil.example/", "https:%2F%2Fevil.example", "/%5Cevil.example",
-            "evil", "/%0d%0aSet-Cookie:x=y"})
+            "evil", "/%0d%0aSet-Cookie:x=y", "/lists%7Cx", "/a%7Bb%7D", "/%2F%2Fevil.example"})
     void loginRefusesAReturnToThatIsNotALocalPath(String returnTo) {
         JsonNode problem = Json.problem(get("/auth/login?returnTo=" + returnTo), 400);
 
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("returnTo");
         assertThat(fakes.lastBeginLogin).isNull();
+    }
+
+    @Test
+    void aReturnToWithAQueryIsKept() {
+        assertThat(get("/auth/login?returnTo=%2Flists%3Fweek%3D47").statusCode()).isEqualTo(302);
+        assertThat(fakes.lastBeginLogin.returnTo().value()).isEqualTo("/lists?week=47");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.session.SessionCookies;
@@ -35,6 +36,9 @@ public class AuthResource {
         Fields fields = new Fields();
         ReturnPath target = returnTo == null || returnTo.isEmpty() ? ReturnPath.HOME
                 : fields.check("returnTo", () -> new ReturnPath(returnTo));
+        if (target != null && location(target).isEmpty()) {
+            fields.fail("returnTo", "must be a valid URL path");
+        }
         Optional<Banner> brand = Fields.given(banner).map(b -> fields.check("banner", () -> new Banner(b)));
         fields.throwIfInvalid();
         AuthenticateShopper.LoginRedirect redirect = authenticate.beginLogin(new AuthenticateShopper.BeginLogin(target, brand));
@@ -66,10 +70,19 @@ public class AuthResource {
         }
         Optional.ofNullable(earlierSession).flatMap(SessionCookies::plausible).ifPresent(authenticate::signOut);
         return Response.status(Response.Status.FOUND)
-                .location(URI.create(signedIn.returnTo().value()))
+                .location(location(signedIn.returnTo()).orElse(URI.create("/")))
                 .header("Set-Cookie", cookies.session(signedIn.sessionId()))
                 .header("Set-Cookie", cookies.clearLogin())
                 .build();
+    }
+
+    /** The redirect target as a relative URI; empty when the path has characters a URI cannot carry. */
+    private static Optional<URI> location(ReturnPath path) {
+        try {
+            return Optional.of(new URI(path.value()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /** Ends the session server-side and clears the cookie; answers 204 with or without a session. */
