@@ -1,0 +1,91 @@
+package org.personalshopper.adapters.web;
+
+import jakarta.ws.rs.Priorities;
+import java.util.List;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.personalshopper.adapters.web.guard.BodyLimitFilter;
+import org.personalshopper.adapters.web.guard.JsonBodyFilter;
+import org.personalshopper.adapters.web.guard.NoStoreFilter;
+import org.personalshopper.adapters.web.guard.OriginCheckFilter;
+import org.personalshopper.adapters.web.guard.RequestLogFilter;
+import org.personalshopper.adapters.web.json.JsonMapperResolver;
+import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
+import org.personalshopper.adapters.web.resource.AuthResource;
+import org.personalshopper.adapters.web.resource.CartResource;
+import org.personalshopper.adapters.web.resource.GuidanceResource;
+import org.personalshopper.adapters.web.resource.HealthResource;
+import org.personalshopper.adapters.web.resource.LocationResource;
+import org.personalshopper.adapters.web.resource.OpenApiResource;
+import org.personalshopper.adapters.web.resource.ProductResource;
+import org.personalshopper.adapters.web.resource.SelectionResource;
+import org.personalshopper.adapters.web.resource.UserResource;
+import org.personalshopper.adapters.web.session.SessionAuthenticationFilter;
+import org.personalshopper.adapters.web.session.SessionCookies;
+
+/**
+ * The HTTP API as one Jersey application. The caller (bootstrap) adds an HK2 binder for the use cases
+ * (see {@link #USE_CASES}) and runs it on a container.
+ */
+public final class ShopperWebApp {
+    /** Every use-case interface the resources inject; each must be bound to an implementation. */
+    public static final List<Class<?>> USE_CASES = List.of(
+            org.personalshopper.application.port.in.AuthenticateShopper.class,
+            org.personalshopper.application.port.in.RefreshToken.class,
+            org.personalshopper.application.port.in.ViewShopper.class,
+            org.personalshopper.application.port.in.ChoosePreferredStore.class,
+            org.personalshopper.application.port.in.ManageGuidance.class,
+            org.personalshopper.application.port.in.SaveSelection.class,
+            org.personalshopper.application.port.in.SearchProducts.class,
+            org.personalshopper.application.port.in.FindStores.class,
+            org.personalshopper.application.port.in.FillCart.class,
+            org.personalshopper.application.port.in.CheckReadiness.class);
+
+    /** The resource classes, i.e. everything the API document must describe. */
+    public static final List<Class<?>> RESOURCES = List.of(AuthResource.class, UserResource.class,
+            GuidanceResource.class, SelectionResource.class, ProductResource.class, LocationResource.class,
+            CartResource.class, HealthResource.class, OpenApiResource.class);
+
+    // Request filters run in ascending order: log first, then cheap refusals before any work.
+    private static final int LOG = 1;
+    private static final int ORIGIN = 100;
+    private static final int BODY_LIMIT = 200;
+    private static final int JSON_BODY = 300;
+
+    private ShopperWebApp() {
+    }
+
+    public static ResourceConfig resourceConfig(WebSettings settings) {
+        SessionCookies cookies = new SessionCookies(settings.secureCookies(), settings.sessionCookieMaxAge());
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("personal-shopper");
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Grizzly would otherwise replace error answers without an entity by its own HTML page.
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // Keep Location relative ("/api/guidance/..."): behind a proxy the request's own host is not the public one.
+        config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(new JsonMapperResolver());
+        config.register(new ProblemExceptionMapper());
+
+        config.register(new RequestLogFilter(), LOG);
+        config.register(new OriginCheckFilter(settings.publicOrigin()), ORIGIN);
+        config.register(new BodyLimitFilter(settings.maxBodyBytes()), BODY_LIMIT);
+        config.register(new JsonBodyFilter(), JSON_BODY);
+        config.register(SessionAuthenticationFilter.class, Priorities.AUTHENTICATION);
+        config.register(new NoStoreFilter());
+
+        RESOURCES.forEach(config::register);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(cookies).to(SessionCookies.class);
+            }
+        });
+        return config;
+    }
+}

@@ -1,0 +1,39 @@
+package org.personalshopper.adapters.web.problem;
+
+/** The stable problem {@code type} URIs, each documented in openapi.yaml. */
+public enum ProblemType {
+    VALIDATION("/problems/validation"),
+    UNAUTHENTICATED("/problems/unauthenticated"),
+    SIGN_IN_REQUIRED("/problems/sign-in-required"),
+    SIGN_IN_STATE_INVALID("/problems/sign-in-state-invalid"),
+    SIGN_IN_DENIED("/problems/sign-in-denied"),
+    FORBIDDEN_ORIGIN("/problems/forbidden-origin"),
+    NOT_FOUND("/problems/not-found"),
+    METHOD_NOT_ALLOWED("/problems/method-not-allowed"),
+    NOT_ACCEPTABLE("/problems/not-acceptable"),
+    UNSUPPORTED_MEDIA_TYPE("/problems/unsupported-media-type"),
+    PAYLOAD_TOO_LARGE("/problems/payload-too-large"),
+    LIMIT_REACHED("/problems/limit-reached"),
+    UNKNOWN_STORE("/problems/unknown-store"),
+    IDEMPOTENCY_CONFLICT("/problems/idempotency-conflict"),
+    GROCER_REJECTED("/problems/grocer-rejected"),
+    GROCER_FORBIDDEN("/problems/grocer-forbidden"),
+    GROCER_NOT_FOUND("/problems/grocer-not-found"),
+    GROCER_RATE_LIMITED("/problems/grocer-rate-limited"),
+    GROCER_UNAVAILABLE("/problems/grocer-unavailable"),
+    GROCER_TIMEOUT("/problems/grocer-timeout"),
+    CART_OUTCOME_UNKNOWN("/problems/cart-outcome-unknown"),
+    NOT_READY("/problems/not-ready"),
+    HTTP("/problems/http"),
+    INTERNAL("/problems/internal");
+
+    private final String uri;
+
+    ProblemType(String uri) {
+        this.uri = uri;
+    }
+
+    public String uri() {
+        return uri;
+    }
+}

@@ -1,0 +1,207 @@
+package org.personalshopper.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.personalshopper.adapters.web.support.FakeUseCases;
+import org.personalshopper.adapters.web.support.Json;
+import org.personalshopper.adapters.web.support.WebServer;
+import org.personalshopper.application.port.in.SignInFailedException;
+
+/** Sign-in, callback and sign-out as a browser sees them: redirects, cookies and refusals. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthHttpTest {
+    private final WebServer web = WebServer.standard();
+    private final FakeUseCases fakes = web.fakes;
+
+    @BeforeEach
+    void reset() {
+        fakes.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        web.close();
+    }
+
+    private HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder builder = web.request(path).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return web.send(builder.build());
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Set-Cookie " + name + " in " + response.headers().map()));
+    }
+
+    @Test
+    void loginRedirectsToTheGrocerAndBindsTheBrowserWithAShortLivedCookie() {
+        HttpResponse<String> response = get("/auth/login?returnTo=/lists&banner=ralphs");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("https://api.kroger.test/v1/connect/oauth2/authorize?client_id=app&state=s1");
+        String login = cookie(response, "shopper_login");
+        assertThat(login).startsWith("shopper_login=" + FakeUseCases.LOGIN_BINDING + ";")
+                .contains("; Path=/auth", "; Max-Age=600", "; HttpOnly", "; SameSite=Lax", "; Secure");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(fakes.lastBeginLogin.returnTo().value()).isEqualTo("/lists");
+        assertThat(fakes.lastBeginLogin.banner().orElseThrow().name()).isEqualTo("ralphs");
+    }
+
+    @Test
+    void loginWithoutReturnToComesBackHome() {
+        assertThat(get("/auth/login").statusCode()).isEqualTo(302);
+        assertThat(fakes.lastBeginLogin.returnTo().value()).isEqualTo("/");
+        assertThat(fakes.lastBeginLogin.banner()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example", "https://evil.example/", "https:%2F%2Fevil.example", "/%5Cevil.example",
+            "evil", "/%0d%0aSet-Cookie:x=y", "/lists%7Cx", "/a%7Bb%7D", "/%2F%2Fevil.example"})
+    void loginRefusesAReturnToThatIsNotALocalPath(String returnTo) {
+        JsonNode problem = Json.problem(get("/auth/login?returnTo=" + returnTo), 400);
+
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("returnTo");
+        assertThat(fakes.lastBeginLogin).isNull();
+    }
+
+    @Test
+    void aReturnToWithAQueryIsKept() {
+        assertThat(get("/auth/login?returnTo=%2Flists%3Fweek%3D47").statusCode()).isEqualTo(302);
+        assertThat(fakes.lastBeginLogin.returnTo().value()).isEqualTo("/lists?week=47");
+    }
+
+    @Test
+    void loginRefusesAnUnknownBanner() {
+        JsonNode problem = Json.problem(get("/auth/login?banner=notabanner"), 400);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("banner");
+        Json.problem(get("/auth/login?banner=Not%20A%20Banner"), 400);
+    }
+
+    @Test
+    void callbackIssuesANewSessionCookieAndClearsTheLoginCookie() {
+        HttpResponse<String> response = get("/auth/callback?code=c0de&state=s1",
+                "Cookie", "shopper_login=" + FakeUseCases.LOGIN_BINDING);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("/lists");
+        String session = cookie(response, "shopper_session");
+        assertThat(session).startsWith("shopper_session=new-session-")
+                .contains("; Path=/;", "; Max-Age=" + Duration.ofDays(30).toSeconds(), "; HttpOnly", "; SameSite=Lax",
+                        "; Secure");
+        assertThat(cookie(response, "shopper_login")).startsWith("shopper_login=;").contains("Max-Age=0", "Path=/auth");
+        assertThat(fakes.lastCompleteLogin.code()).hasValue("c0de");
+        assertThat(fakes.lastCompleteLogin.state()).hasValue("s1");
+        assertThat(fakes.lastCompleteLogin.browserBinding()).hasValue(FakeUseCases.LOGIN_BINDING);
+    }
+
+    @Test
+    void aSessionCookiePresentedBeforeSignInIsNeverKept() {
+        String planted = "planted-session-id-0123456789abcdef";
+        fakes.sessions.put(planted, FakeUseCases.SHOPPER);
+
+        HttpResponse<String> response = get("/auth/callback?code=c0de&state=s1",
+                "Cookie", "shopper_session=" + planted + "; shopper_login=" + FakeUseCases.LOGIN_BINDING);
+
+        String session = cookie(response, "shopper_session");
+        assertThat(session).doesNotContain(planted).startsWith("shopper_session=new-session-");
+        assertThat(fakes.signedOut).containsExactly(planted);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INVALID_STATE,400,/problems/sign-in-state-invalid", "DENIED,403,/problems/sign-in-denied",
+            "PROVIDER_FAILED,502,/problems/grocer-unavailable"})
+    void eachSignInFailureHasItsStatusAndSetsNoSession(SignInFailedException.Reason reason, int status, String type) {
+        fakes.completeLoginFailure = new SignInFailedException(reason, "secret-internal-detail");
+
+        HttpResponse<String> response = get("/auth/callback?code=c0de&state=s1",
+                "Cookie", "shopper_login=" + FakeUseCases.LOGIN_BINDING);
+
+        JsonNode problem = Json.problem(response, status);
+        assertThat(problem.path("type").asText()).isEqualTo(type);
+        assertThat(problem.path("signInUrl").asText()).isEqualTo("/auth/login");
+        assertThat(response.body()).doesNotContain("secret-internal-detail", "c0de");
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("shopper_session="));
+        assertThat(cookie(response, "shopper_login")).contains("Max-Age=0");
+    }
+
+    @Test
+    void aCallbackFromABrowserWithoutTheLoginCookieIsRefused() {
+        Json.problem(get("/auth/callback?code=c0de&state=s1"), 400);
+        assertThat(fakes.lastCompleteLogin.browserBinding()).isEmpty();
+    }
+
+    @Test
+    void aDeniedConsentFromTheGrocerReachesTheUseCaseAsAnError() {
+        fakes.completeLoginFailure = new SignInFailedException(SignInFailedException.Reason.DENIED, "denied");
+        Json.problem(get("/auth/callback?error=access_denied&error_description=User%20said%20no&state=s1",
+                "Cookie", "shopper_login=" + FakeUseCases.LOGIN_BINDING), 403);
+        assertThat(fakes.lastCompleteLogin.error()).hasValue("access_denied");
+        assertThat(fakes.lastCompleteLogin.code()).isEmpty();
+    }
+
+    @Test
+    void logoutEndsTheSessionAndClearsTheCookie() {
+        HttpResponse<String> response = web.send(web.signedIn("/auth/logout")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(cookie(response, "shopper_session")).startsWith("shopper_session=;").contains("Max-Age=0", "Path=/;");
+        assertThat(fakes.signedOut).containsExactly(FakeUseCases.SESSION);
+        Json.problem(web.get("/api/user"), 401);
+    }
+
+    @Test
+    void logoutWithoutASessionAnswers204Too() {
+        HttpResponse<String> response = web.send(web.request("/auth/logout").POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(cookie(response, "shopper_session")).contains("Max-Age=0");
+        assertThat(fakes.signedOut).isEmpty();
+    }
+
+    @Test
+    void everyApiEndpointAnswers401WithoutASession() {
+        for (String path : List.of("/api/user", "/api/guidance", "/api/selections", "/api/products?term=milk",
+                "/api/products/0001111041700", "/api/locations?zipCode=45236", "/api/cart/history")) {
+            JsonNode problem = Json.problem(web.send(web.request(path).GET().build()), 401);
+            assertThat(problem.path("type").asText()).isEqualTo("/problems/unauthenticated");
+        }
+        HttpResponse<String> post = web.send(web.request("/api/guidance").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"prefer organic\"}")).build());
+        Json.problem(post, 401);
+        assertThat(fakes.writes).hasValue(0);
+    }
+
+    @Test
+    void anUnknownOrMalformedSessionCookieIs401() {
+        for (String cookie : List.of("shopper_session=unknown-session", "shopper_session=", "shopper_session=\"x y\"",
+                "other=" + FakeUseCases.SESSION)) {
+            Json.problem(web.send(web.request("/api/user").header("Cookie", cookie).GET().build()), 401);
+        }
+    }
+
+    @Test
+    void cookiesAreNotSecureWhenServedOverPlainHttp() {
+        try (WebServer plain = new WebServer(new WebSettings(URI.create("http://localhost:8080"), false, Duration.ofDays(90)))) {
+            HttpResponse<String> response = plain.send(plain.request("/auth/login").GET().build());
+            assertThat(cookie(response, "shopper_login")).doesNotContain("Secure");
+        }
+    }
+}

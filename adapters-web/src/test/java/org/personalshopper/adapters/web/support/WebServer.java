@@ -1,0 +1,115 @@
+package org.personalshopper.adapters.web.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.personalshopper.adapters.web.ShopperWebApp;
+import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.application.port.in.AuthenticateShopper;
+import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChoosePreferredStore;
+import org.personalshopper.application.port.in.FillCart;
+import org.personalshopper.application.port.in.FindStores;
+import org.personalshopper.application.port.in.ManageGuidance;
+import org.personalshopper.application.port.in.RefreshToken;
+import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.SearchProducts;
+import org.personalshopper.application.port.in.ViewShopper;
+
+/**
+ * The web adapter on an in-process Grizzly at a free port, wired the way the bootstrap wires it (an HK2
+ * binder for the use cases), with fakes behind it; and an HTTP/1.1 client that never follows redirects.
+ */
+public final class WebServer implements AutoCloseable {
+    public static final String ORIGIN = "https://shop.example";
+
+    public final FakeUseCases fakes = new FakeUseCases();
+    private final HttpServer server;
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    public WebServer(WebSettings settings) {
+        ResourceConfig config = ShopperWebApp.resourceConfig(settings);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(fakes.auth).to(AuthenticateShopper.class);
+                bind(fakes.auth).to(RefreshToken.class);
+                bind(fakes.shoppers).to(ViewShopper.class);
+                bind(fakes.shoppers).to(ChoosePreferredStore.class);
+                bind(fakes.guidanceBook).to(ManageGuidance.class);
+                bind(fakes.selectionBook).to(SaveSelection.class);
+                bind(fakes.catalog).to(SearchProducts.class);
+                bind(fakes.catalog).to(FindStores.class);
+                bind(fakes.cart).to(FillCart.class);
+                bind(fakes.readiness).to(CheckReadiness.class);
+            }
+        });
+        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
+        NetworkListener listener = server.getListeners().iterator().next();
+        base = URI.create("http://127.0.0.1:" + listener.getPort());
+    }
+
+    /** Secure cookies, origin {@link #ORIGIN}, sessions of 30 days, the default 64 KiB body limit. */
+    public static WebServer standard() {
+        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30)));
+    }
+
+    public URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    public HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20));
+    }
+
+    /** With the signed-in shopper's session cookie. */
+    public HttpRequest.Builder signedIn(String pathAndQuery) {
+        return request(pathAndQuery).header("Cookie", "shopper_session=" + FakeUseCases.SESSION);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(signedIn(path).GET().build());
+    }
+
+    /** A JSON request with the session cookie. */
+    public HttpResponse<String> json(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = signedIn(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public HttpResponse<String> json(String method, String path, String body) {
+        return json(method, path, body, Map.of());
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
