@@ -78,7 +78,7 @@ public final class PersonalShopper implements AutoCloseable {
             resources.push(purger::shutdownNow);
 
             ResourceConfig app = ShopperWebApp.resourceConfig(new WebSettings(config.publicOrigin(),
-                    config.secureCookies(), config.sessionPolicy().absoluteTimeout(), WebSettings.DEFAULT_MAX_BODY_BYTES));
+                    config.secureCookies(), config.sessionPolicy().absoluteTimeout()));
             app.register(useCases.binder());
             URI bindUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);

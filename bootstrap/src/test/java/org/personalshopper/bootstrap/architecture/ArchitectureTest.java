@@ -25,7 +25,6 @@ class ArchitectureTest {
     static void importClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .withImportOption(NOT_GENERATED)
                 .importPackages("org.personalshopper");
         badFixture = new ClassFileImporter().importPackages(FIXTURE);

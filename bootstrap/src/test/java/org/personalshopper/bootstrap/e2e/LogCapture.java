@@ -16,7 +16,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     private ch.qos.logback.classic.Level oursBefore;
 
     /** Captures from now on, with the service's own loggers at DEBUG so that nothing escapes the scan. */
-    static LogCapture start() {
+    static LogCapture capture() {
         LogCapture capture = new LogCapture();
         capture.setContext(capture.root.getLoggerContext());
         capture.start();

@@ -38,7 +38,7 @@ class SignInEndToEndTest {
 
     @BeforeAll
     static void startService() {
-        logs = LogCapture.start();
+        logs = LogCapture.capture();
         service = ServiceUnderTest.start(dataDir, KrogerStub.environment(kroger));
     }
 
