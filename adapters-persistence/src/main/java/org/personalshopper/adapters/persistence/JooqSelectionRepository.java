@@ -3,9 +3,12 @@ package org.personalshopper.adapters.persistence;
 import static org.personalshopper.adapters.persistence.jooq.Tables.SELECTION;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Field;
 import org.personalshopper.adapters.persistence.jooq.tables.records.SelectionRecord;
 import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.domain.ProductId;
@@ -35,14 +38,7 @@ final class JooqSelectionRepository implements SelectionRepository {
             locks.lock(selection.shopperId());
             Optional<SelectionRecord> replaced = transactions.current()
                     .update(SELECTION)
-                    .set(SELECTION.ITEM, selection.item().name())
-                    .set(SELECTION.PRODUCT_ID, selection.productId().value())
-                    .set(SELECTION.UPC, selection.upc().value())
-                    .set(SELECTION.DESCRIPTION, selection.description().orElse(null))
-                    .set(SELECTION.BRAND, selection.brand().orElse(null))
-                    .set(SELECTION.SIZE, selection.size().orElse(null))
-                    .set(SELECTION.QUANTITY, selection.quantity().value())
-                    .set(SELECTION.UPDATED_AT, Rows.utc(selection.updatedAt()))
+                    .set(pickedProduct(selection))
                     .where(SELECTION.SHOPPER_ID.eq(selection.shopperId().value()),
                             SELECTION.ITEM_KEY.eq(selection.item().key()))
                     .returning()
@@ -57,16 +53,9 @@ final class JooqSelectionRepository implements SelectionRepository {
                     .insertInto(SELECTION)
                     .set(SELECTION.ID, selection.id().value())
                     .set(SELECTION.SHOPPER_ID, selection.shopperId().value())
-                    .set(SELECTION.ITEM, selection.item().name())
                     .set(SELECTION.ITEM_KEY, selection.item().key())
-                    .set(SELECTION.PRODUCT_ID, selection.productId().value())
-                    .set(SELECTION.UPC, selection.upc().value())
-                    .set(SELECTION.DESCRIPTION, selection.description().orElse(null))
-                    .set(SELECTION.BRAND, selection.brand().orElse(null))
-                    .set(SELECTION.SIZE, selection.size().orElse(null))
-                    .set(SELECTION.QUANTITY, selection.quantity().value())
                     .set(SELECTION.CREATED_AT, Rows.utc(selection.createdAt()))
-                    .set(SELECTION.UPDATED_AT, Rows.utc(selection.updatedAt()))
+                    .set(pickedProduct(selection))
                     .returning()
                     .fetchOne();
             return Optional.of(new Saved(selection(created), true));
@@ -113,5 +102,22 @@ final class JooqSelectionRepository implements SelectionRepository {
                 new ProductId(row.getProductId()), new Upc(row.getUpc()), Optional.ofNullable(row.getDescription()),
                 Optional.ofNullable(row.getBrand()), Optional.ofNullable(row.getSize()), new Quantity(row.getQuantity()),
                 Rows.instant(row.getCreatedAt()), Rows.instant(row.getUpdatedAt()));
+    }
+
+    /**
+     * What a save writes whether it creates or replaces: the item's spelling, the product and its texts,
+     * the quantity and the time. Id, key and creation time are written only on creation.
+     */
+    private static Map<Field<?>, Object> pickedProduct(Selection selection) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(SELECTION.ITEM, selection.item().name());
+        fields.put(SELECTION.PRODUCT_ID, selection.productId().value());
+        fields.put(SELECTION.UPC, selection.upc().value());
+        fields.put(SELECTION.DESCRIPTION, selection.description().orElse(null));
+        fields.put(SELECTION.BRAND, selection.brand().orElse(null));
+        fields.put(SELECTION.SIZE, selection.size().orElse(null));
+        fields.put(SELECTION.QUANTITY, selection.quantity().value());
+        fields.put(SELECTION.UPDATED_AT, Rows.utc(selection.updatedAt()));
+        return fields;
     }
 }
