@@ -21,6 +21,7 @@ import org.personalshopper.adapters.kroger.sandbox.KrogerSandbox;
 import org.personalshopper.adapters.kroger.sandbox.SandboxSettings;
 import org.personalshopper.adapters.persistence.DatabaseSettings;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
+import org.personalshopper.adapters.persistence.TokenKeyMismatchException;
 import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
@@ -115,8 +116,12 @@ public final class PersonalShopper implements AutoCloseable {
             settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.empty(), Optional.empty(), Optional.empty(), POOL_SIZE);
             tokenKey = config.tokenKey().orElseGet(() -> TokenKeyFile.loadOrCreate(config.dataDir()));
         }
-        PostgresPersistence persistence = PostgresPersistence.open(settings,
-                TokenKeyRing.fromBase64(tokenKey, config.previousTokenKeys()));
+        PostgresPersistence persistence;
+        try {
+            persistence = PostgresPersistence.open(settings, TokenKeyRing.fromBase64(tokenKey, config.previousTokenKeys()));
+        } catch (TokenKeyMismatchException e) {
+            throw new ConfigurationException("SHOPPER_TOKEN_KEY: " + e.getMessage());
+        }
         resources.push(persistence);
         return persistence;
     }

@@ -3,10 +3,13 @@ package org.personalshopper.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
 import org.personalshopper.application.port.out.GuidanceRepository;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
@@ -72,9 +75,13 @@ public final class PostgresPersistence implements AutoCloseable {
         }
         try {
             migrate(pool, settings);
+            requireKeysForStoredTokens(pool, keys);
             LOG.info("Shopper database ready at {} (schema {}), token key id {}", settings.redactedUrl(),
                     settings.schema().orElse("default"), keys.currentKeyId());
             return new PostgresPersistence(pool, keys);
+        } catch (TokenKeyMismatchException e) {
+            pool.close();
+            throw e;
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot migrate the shopper database at " + settings.redactedUrl() + ": "
@@ -150,6 +157,20 @@ public final class PostgresPersistence implements AutoCloseable {
                 .locations("classpath:db/migration");
         settings.schema().ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema));
         flyway.load().migrate();
+    }
+
+    /** Fails when any stored ciphertext names a key id the ring lacks (key ids are not secret). */
+    private static void requireKeysForStoredTokens(HikariDataSource pool, TokenKeyRing keys) {
+        Set<String> used = new TreeSet<>(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()).fetchValues(
+                "select split_part(access_token_enc, ':', 1) from shopper_token"
+                        + " union select split_part(refresh_token_enc, ':', 1) from shopper_token"
+                        + " union select split_part(code_verifier_enc, ':', 1) from login_attempt where code_verifier_enc is not null")
+                .stream().map(String::valueOf).toList());
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(keys.keyIds());
+        if (!missing.isEmpty()) {
+            throw new TokenKeyMismatchException(missing, new TreeSet<>(keys.keyIds()));
+        }
     }
 
     private static Settings jooqSettings() {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Shopper;
+import org.personalshopper.domain.TokenSet;
 
 class PostgresPersistenceTest extends DatabaseTest {
     @Test
@@ -46,5 +50,25 @@ class PostgresPersistenceTest extends DatabaseTest {
                 .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/shop")
                 .hasMessageNotContaining("hunter2")
                 .hasMessageNotContaining("s3cret-field");
+    }
+
+    @Test
+    void openingWithKeysThatCannotReadTheStoredTokensFailsAtOnceNamingTheKeyIds() {
+        Shopper shopper = newShopper();
+        persistence.tokens().save(shopper.id(), TokenSet.issued(new AccessToken("access-under-old-key"),
+                "refresh-under-old-key", Instant.parse("2026-11-22T12:00:00Z"), Duration.ofMinutes(30)));
+        TokenKeyRing otherKey = TokenKeyRing.generate();
+
+        assertThatThrownBy(() -> PostgresPersistence.open(TestDatabase.settings(schema), otherKey))
+                .isInstanceOf(TokenKeyMismatchException.class)
+                .hasMessageContaining(keys.currentKeyId())
+                .hasMessageContaining("SHOPPER_TOKEN_KEY_PREVIOUS")
+                .hasMessageNotContaining("under-old-key");
+
+        TokenKeyRing rotated = TokenKeyRing.fromBase64(otherKey.currentKeyBase64(), java.util.List.of(keys.currentKeyBase64()));
+        try (PostgresPersistence reopened = PostgresPersistence.open(TestDatabase.settings(schema), rotated)) {
+            assertThat(reopened.tokens().find(shopper.id())).hasValueSatisfying(
+                    t -> assertThat(t.tokens().accessToken().value()).isEqualTo("access-under-old-key"));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Timeout;
 import org.personalshopper.application.port.out.ShopperTokens;
 import org.personalshopper.application.port.out.TokenRepository;
 import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
@@ -105,17 +108,24 @@ class TokenRepositoryTest extends DatabaseTest {
     }
 
     @Test
-    void tokensWrittenWithAnotherKeyFailLoudlyNamingTheKeyId() {
-        ShopperId shopper = newShopper().id();
-        TokenSet saved = tokenSet("wrong-key");
-        tokens().save(shopper, saved);
+    void tokensWrittenWithAnotherKeyFailLoudlyNamingTheKeyId() throws Exception {
+        // Two instances with different keys on one fresh database: the second was started before the first
+        // wrote anything (opening after that fails outright), so the mismatch shows when it reads.
+        String shared = TestDatabase.newSchemaName();
+        try (PostgresPersistence writer = PostgresPersistence.open(TestDatabase.settings(shared), keys);
+             PostgresPersistence otherKey = PostgresPersistence.open(TestDatabase.settings(shared), TokenKeyRing.generate())) {
+            ShopperId shopper = writer.shoppers().findOrCreate(new Provider("kroger"), new ProfileId("wrong-key-profile"),
+                    Instant.parse("2026-11-22T12:00:00Z")).id();
+            TokenSet saved = tokenSet("wrong-key");
+            writer.tokens().save(shopper, saved);
 
-        try (PostgresPersistence otherKey = PostgresPersistence.open(TestDatabase.settings(schema), TokenKeyRing.generate())) {
             assertThatThrownBy(() -> otherKey.tokens().find(shopper))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(keys.currentKeyId())
                     .hasMessageNotContaining(saved.accessToken().value())
                     .hasMessageNotContaining(saved.refreshToken());
+        } finally {
+            TestDatabase.dropSchema(shared);
         }
     }
 
