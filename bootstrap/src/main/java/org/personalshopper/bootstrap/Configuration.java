@@ -145,8 +145,12 @@ public record Configuration(
         byte[] key;
         try {
             key = java.util.Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(variable + " must be base64 (e.g. from: openssl rand -base64 32)");
+        } catch (IllegalArgumentException notStandard) {
+            try {
+                key = java.util.Base64.getUrlDecoder().decode(base64.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(variable + " must be base64 (e.g. from: openssl rand -base64 32)");
+            }
         }
         if (key.length != 32) {
             throw new ConfigurationException(variable + " must decode to 32 bytes (256 bits), got " + key.length);
