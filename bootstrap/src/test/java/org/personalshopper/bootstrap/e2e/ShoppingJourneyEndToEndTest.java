@@ -140,4 +140,50 @@ class ShoppingJourneyEndToEndTest {
         assertThat(bob.delete("/api/guidance/" + guidanceId).statusCode()).isEqualTo(404);
         assertThat(alice.get("/api/guidance").body()).contains("no pork");
     }
+
+    @Test
+    void twoShoppersWritingAtTheSameTimeEachKeepExactlyTheirOwn() throws Exception {
+        Browser alice = signedIn();
+        kroger.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/identity/profile")).atPriority(1)
+                .willReturn(KrogerStub.json(200, "{\"data\":{\"id\":\"carol-profile-0002\"},\"meta\":{}}")));
+        Browser carol = signedIn();
+        int each = 40;
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Integer>> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < each; i++) {
+            int n = i;
+            writes.add(pool.submit(() -> alice.post("/api/guidance", "{\"text\":\"alice rule " + n + "\"}").statusCode()));
+            writes.add(pool.submit(() -> carol.post("/api/guidance", "{\"text\":\"carol rule " + n + "\"}").statusCode()));
+            writes.add(pool.submit(() -> alice.post("/api/selections", selection("alice item " + n)).statusCode()));
+            writes.add(pool.submit(() -> carol.post("/api/selections", selection("carol item " + n)).statusCode()));
+        }
+        for (java.util.concurrent.Future<Integer> write : writes) {
+            assertThat(write.get()).isEqualTo(201);
+        }
+        pool.shutdown();
+
+        for (Browser[] pair : new Browser[][] {{alice, carol}, {carol, alice}}) {
+            String mine = pair[0] == alice ? "alice" : "carol";
+            String theirs = pair[0] == alice ? "carol" : "alice";
+            String guidance = pair[0].get("/api/guidance").body();
+            String selections = pair[0].get("/api/selections").body();
+            assertThat(count(guidance, "\"text\":\"" + mine + " rule ")).isEqualTo(each);
+            assertThat(count(selections, "\"item\":\"" + mine + " item ")).isEqualTo(each);
+            assertThat(guidance).doesNotContain(theirs);
+            assertThat(selections).doesNotContain(theirs);
+        }
+    }
+
+    private static String selection(String item) {
+        return "{\"item\":\"" + item + "\",\"productId\":\"0001234500017\",\"upc\":\"0001234500017\",\"quantity\":1}";
+    }
+
+    private static int count(String text, String needle) {
+        int found = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            found++;
+        }
+        return found;
+    }
 }
