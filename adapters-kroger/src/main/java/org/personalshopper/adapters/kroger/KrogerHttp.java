@@ -218,6 +218,14 @@ final class KrogerHttp {
                     "Kroger's quota for the " + purpose + " is used up; try again later",
                     answer.retryAfter().flatMap(value -> retryAfter(value, clock)), null);
         }
+        if (request.path.equals(KrogerIdentityProvider.TOKEN_PATH)
+                && (status == 401 || error.hasCode("unauthorized") || error.hasCode("invalid_client"))) {
+            // Our client id or secret was refused: a configuration fault, not a verdict on the shopper's
+            // refresh token, which must therefore never be marked unusable for it.
+            return new ProviderException(ProviderFailure.UNAVAILABLE, with("Kroger did not accept this app's client id and "
+                    + "secret for the " + purpose + "; check KROGER_CLIENT_ID and KROGER_CLIENT_SECRET", said),
+                    Optional.empty(), null);
+        }
         if (request.isClientErrorRejected() && status >= 400 && status < 500) {
             return rejected("Kroger refused the " + purpose + ", so the shopper must sign in again", said);
         }
@@ -238,9 +246,6 @@ final class KrogerHttp {
                     with("Kroger found nothing for the " + purpose, said), Optional.empty(), null);
         }
         if (status >= 400 && status < 500) {
-            if (error.hasCode("unauthorized")) {
-                return rejected("Kroger did not accept this app's client id and secret for the " + purpose, said);
-            }
             if (error.hasCode("invalid_scope")) {
                 return rejected("Kroger refused a scope this app asked for in the " + purpose, said);
             }

@@ -290,8 +290,8 @@ class KrogerIdentityProviderTest {
 
         ProviderException failure = failureOf(() -> identity.appToken());
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.REJECTED);
-        assertThat(failure.reason()).contains("client id and secret").contains("invalid credentials");
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.reason()).contains("client id and").contains("KROGER_CLIENT_SECRET").contains("invalid credentials");
         assertSafeReason(failure);
     }
 
@@ -396,13 +396,28 @@ class KrogerIdentityProviderTest {
 
     @Test
     void anyOtherClientErrorOnRefreshIsAlsoRejected() {
-        for (int status : new int[] {401, 403, 404}) {
+        for (int status : new int[] {403, 404}) {
             kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(aResponse().withStatus(status)
                     .withBody("{\"error\":\"invalid_grant\"}")));
 
             assertThat(failureOf(() -> identity.refresh(OLD_REFRESH)).failure()).as("HTTP " + status)
                     .isEqualTo(ProviderFailure.REJECTED);
         }
+    }
+
+    @Test
+    void refusedClientCredentialsOnARefreshAreOurFaultAndNeverLogTheShopperOut() {
+        kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"unauthorized\",\"error_description\":\"invalid credentials\"}")));
+        ProviderException badSecret = failureOf(() -> identity.refresh(OLD_REFRESH));
+        assertThat(badSecret.failure()).isNotEqualTo(ProviderFailure.REJECTED).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(badSecret.reason()).contains("KROGER_CLIENT_ID");
+        assertSafeReason(badSecret, OLD_REFRESH);
+
+        kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":\"invalid_client\"}")));
+        assertThat(failureOf(() -> identity.refresh(OLD_REFRESH)).failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
     }
 
     @Test
