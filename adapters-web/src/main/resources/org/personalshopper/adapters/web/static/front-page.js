@@ -3,7 +3,7 @@
 'use strict';
 
 (function () {
-  const state = { shopper: null, stores: new Map(), lastTerm: '' };
+  const state = { shopper: null, stores: new Map(), products: new Map() };
 
   const $ = (id) => document.getElementById(id);
 
@@ -266,6 +266,7 @@
     const list = $('product-list');
     clear(list);
     products.forEach((product, index) => {
+      state.products.set(product.upc, product.description);
       const item = el('li', null, { class: 'card product' });
       if (product.imageUrl && /^https?:\/\//i.test(product.imageUrl)) {
         item.appendChild(el('img', null, { src: product.imageUrl, alt: '', width: 96, height: 96, loading: 'lazy' }));
@@ -317,7 +318,6 @@
 
   async function search(term) {
     const answer = await api('GET', '/api/products?term=' + encodeURIComponent(term));
-    state.lastTerm = term;
     renderProducts(answer.items, term);
     const summary = answer.items.length === 0 ? 'Nothing found for "' + term + '".'
       : 'Showing ' + answer.items.length + ' of ' + answer.total + ' for "' + term + '".';
@@ -336,6 +336,9 @@
       list.appendChild(el('li', 'No selections yet: search for a product and save it.', { class: 'empty' }));
     }
     for (const selection of answer.items) {
+      if (selection.description) {
+        state.products.set(selection.upc, selection.description);
+      }
       const item = el('li');
       const id = 'selection-' + selection.id;
       const check = el('input', null, { type: 'checkbox', id: id, 'data-selection-id': selection.id });
@@ -365,8 +368,8 @@
       await api('POST', '/api/cart', { selectionIds: ids }, { 'Idempotency-Key': idempotencyKey() });
       say(ids.length === 1 ? 'Added 1 selection to your Kroger cart.' : 'Added ' + ids.length + ' selections to your Kroger cart.');
     } finally {
-      // Every submission is recorded, failed ones too.
-      await loadHistory().catch(() => undefined);
+      // Every submission is recorded, failed ones too; and the connection may have been renewed or lost.
+      await Promise.all([loadHistory(), loadShopper()]).catch(() => undefined);
     }
   }
 
@@ -382,7 +385,8 @@
       item.appendChild(el('p', when(submission.submittedAt) + ': ' + submission.outcome));
       const lines = el('ul');
       for (const line of submission.items) {
-        lines.appendChild(el('li', line.quantity + ' × UPC ' + line.upc + ' (' + line.modality.toLowerCase() + ')'));
+        const name = state.products.get(line.upc);
+        lines.appendChild(el('li', line.quantity + ' × ' + (name ? name + ', ' : '') + 'UPC ' + line.upc + ' (' + line.modality.toLowerCase() + ')'));
       }
       item.appendChild(lines);
       if (submission.detail) {
