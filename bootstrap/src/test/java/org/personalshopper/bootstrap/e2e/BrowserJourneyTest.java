@@ -131,12 +131,16 @@ class BrowserJourneyTest {
         type("zip-code", "45202");
         By vineStreet = By.cssSelector("#store-list button[data-location-id='01400943']");
         until(ExpectedConditions.elementToBeClickable(vineStreet), "stores near 45202").click();
-        until(ExpectedConditions.attributeToBe(vineStreet, "aria-pressed", "true"), "the store is chosen");
+        until(ExpectedConditions.textToBe(vineStreet, "Your store"), "the store is chosen");
         assertThat(text("preferred-store")).contains("01400943");
 
-        // Guidance, submitted from the keyboard.
+        // Guidance, submitted from the keyboard; blank guidance is refused, and the page says why.
+        type("guidance-text", "   ");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")), "the problem is shown");
+        assertThat(text("alert-errors")).startsWith("text: ");
         type("guidance-text", "prefer organic");
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("guidance-list"), "prefer organic"), "the guidance is listed");
+        assertThat(visible("alert")).as("a good request clears the earlier problem").isFalse();
 
         // A search at the chosen store: description, price and a picture from the sandbox.
         type("search-term", "milk");

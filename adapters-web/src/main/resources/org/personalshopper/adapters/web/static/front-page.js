@@ -172,7 +172,7 @@
     for (const button of document.querySelectorAll('#store-list button[data-location-id]')) {
       const chosen = button.getAttribute('data-location-id') === id;
       button.textContent = chosen ? 'Your store' : 'Choose this store';
-      button.setAttribute('aria-pressed', String(chosen));
+      button.classList.toggle('chosen', chosen);
     }
   }
 
@@ -197,14 +197,16 @@
     for (const store of stores) {
       state.stores.set(store.locationId, store);
       const item = el('li', null, { class: 'card' });
-      item.appendChild(el('h3', store.name));
+      const headingId = 'store-' + store.locationId;
+      item.appendChild(el('h3', store.name, { id: headingId }));
       const a = store.address || {};
       item.appendChild(el('p', [a.line1, a.line2, a.city, a.state, a.zipCode].filter(Boolean).join(', ')));
       if (store.phone) {
         item.appendChild(el('p', 'Phone ' + store.phone));
       }
+      // The store's name stays in the button's description, so its visible text can be its whole name.
       const choose = el('button', 'Choose this store', { type: 'button', 'data-location-id': store.locationId,
-        'aria-label': 'Choose ' + store.name });
+        'aria-describedby': headingId });
       choose.addEventListener('click', () => act(choose, async () => {
         showShopper(await api('PUT', '/api/user/location', { locationId: store.locationId }));
         say(store.name + ' is now your store.');
