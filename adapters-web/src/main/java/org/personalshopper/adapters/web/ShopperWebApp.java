@@ -15,6 +15,7 @@ import org.personalshopper.adapters.web.json.JsonMapperResolver;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.resource.AuthResource;
 import org.personalshopper.adapters.web.resource.CartResource;
+import org.personalshopper.adapters.web.resource.FrontPageResource;
 import org.personalshopper.adapters.web.resource.GuidanceResource;
 import org.personalshopper.adapters.web.resource.HealthResource;
 import org.personalshopper.adapters.web.resource.LocationResource;
@@ -46,7 +47,7 @@ public final class ShopperWebApp {
     /** The resource classes, i.e. everything the API document must describe. */
     public static final List<Class<?>> RESOURCES = List.of(AuthResource.class, UserResource.class,
             GuidanceResource.class, SelectionResource.class, ProductResource.class, LocationResource.class,
-            CartResource.class, HealthResource.class, OpenApiResource.class);
+            CartResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class);
 
     // Request filters run in ascending order: log first, then cheap refusals before any work.
     private static final int LOG = 1;

@@ -1,0 +1,438 @@
+// The front page: plain DOM over the public /auth and /api endpoints (docs/openapi.yaml).
+// Everything shown comes from the service or Kroger, so it is only ever set with textContent.
+'use strict';
+
+(function () {
+  const state = { shopper: null, stores: new Map(), products: new Map() };
+
+  const $ = (id) => document.getElementById(id);
+
+  /** An element with text and attributes; never parses HTML. */
+  function el(tag, text, attributes) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    for (const [name, value] of Object.entries(attributes || {})) {
+      node.setAttribute(name, String(value));
+    }
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  function money(amount) {
+    return typeof amount === 'number' ? '$' + amount.toFixed(2) : '';
+  }
+
+  function when(instant) {
+    if (!instant) {
+      return '';
+    }
+    const date = new Date(instant);
+    return isNaN(date.getTime()) ? String(instant) : date.toLocaleString();
+  }
+
+  /** A new key per click: crypto.randomUUID needs a secure context, getRandomValues does not. */
+  function idempotencyKey() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+  }
+
+  // ---- messages -------------------------------------------------------------------------------
+
+  function say(message) {
+    $('status').textContent = message;
+  }
+
+  function clearAlert() {
+    $('alert').hidden = true;
+    $('alert-detail').textContent = '';
+    clear($('alert-errors'));
+    $('alert-reconnect').hidden = true;
+  }
+
+  /** A problem+json answer (or a network failure) in the alert region. */
+  function showProblem(problem) {
+    clearAlert();
+    say('');
+    $('alert-detail').textContent = problem.detail || problem.title || 'Something went wrong.';
+    for (const error of Array.isArray(problem.errors) ? problem.errors : []) {
+      $('alert-errors').appendChild(el('li', String(error.field) + ': ' + String(error.message)));
+    }
+    $('alert-reconnect').hidden = !(problem.status === 401 && problem.type === '/problems/sign-in-required');
+    $('alert').hidden = false;
+  }
+
+  class ApiError extends Error {
+    constructor(problem) {
+      super(problem.detail || problem.title || 'request failed');
+      this.problem = problem;
+    }
+  }
+
+  /** One call to the service; resolves to the JSON body (or null), rejects with an ApiError. */
+  async function api(method, path, body, headers) {
+    const init = { method: method, credentials: 'same-origin', headers: Object.assign({ Accept: 'application/json' }, headers || {}) };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (e) {
+      throw new ApiError({ status: 0, detail: 'The service cannot be reached. Check your connection and try again.' });
+    }
+    const text = await response.text();
+    let json = null;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        json = null;
+      }
+    }
+    if (!response.ok) {
+      const problem = json && typeof json === 'object' ? json : {};
+      problem.status = response.status;
+      if (!problem.detail && !problem.title) {
+        problem.detail = 'The service answered ' + response.status + '.';
+      }
+      throw new ApiError(problem);
+    }
+    return json;
+  }
+
+  /** Runs a user action: clears old messages, shows a problem, and drops to signed-out on a lost session. */
+  async function act(button, action) {
+    clearAlert();
+    if (button) {
+      button.disabled = true;
+    }
+    try {
+      await action();
+    } catch (e) {
+      if (!(e instanceof ApiError)) {
+        throw e;
+      }
+      showProblem(e.problem);
+      if (e.problem.status === 401 && e.problem.type === '/problems/unauthenticated') {
+        showSignedOut();
+      }
+    } finally {
+      if (button) {
+        button.disabled = false;
+      }
+    }
+  }
+
+  // ---- who you are ----------------------------------------------------------------------------
+
+  function showSignedOut() {
+    state.shopper = null;
+    $('signed-out').hidden = false;
+    $('signed-in').hidden = true;
+    $('shopping').hidden = true;
+  }
+
+  function showShopper(shopper) {
+    state.shopper = shopper;
+    $('signed-out').hidden = true;
+    $('signed-in').hidden = false;
+    $('shopping').hidden = false;
+    $('profile-id').textContent = shopper.profileId;
+    const connection = shopper.kroger || {};
+    $('connection').textContent = connection.connected
+      ? 'Working' + (connection.accessTokenExpiresAt ? ' (current access until ' + when(connection.accessTokenExpiresAt) + ', renewed as needed)' : '')
+      : 'Not working: Kroger needs you to sign in again';
+    $('connection-reconnect').hidden = Boolean(connection.connected);
+    showPreferredStore();
+  }
+
+  function storeLabel(store) {
+    const a = store.address || {};
+    return store.name + ', ' + [a.line1, a.city, a.state, a.zipCode].filter(Boolean).join(', ');
+  }
+
+  function showPreferredStore() {
+    const id = state.shopper && state.shopper.preferredLocationId;
+    const known = id && state.stores.get(id);
+    $('preferred-store').textContent = !id ? 'None yet: find one by ZIP code below' : known ? storeLabel(known) + ' (' + id + ')' : id;
+    for (const button of document.querySelectorAll('#store-list button[data-location-id]')) {
+      const chosen = button.getAttribute('data-location-id') === id;
+      button.textContent = chosen ? 'Your store' : 'Choose this store';
+      button.classList.toggle('chosen', chosen);
+    }
+  }
+
+  async function loadShopper() {
+    try {
+      showShopper(await api('GET', '/api/user'));
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.problem.status === 401) {
+        showSignedOut();
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  // ---- stores ---------------------------------------------------------------------------------
+
+  function renderStores(stores) {
+    const list = $('store-list');
+    clear(list);
+    for (const store of stores) {
+      state.stores.set(store.locationId, store);
+      const item = el('li', null, { class: 'card' });
+      const headingId = 'store-' + store.locationId;
+      item.appendChild(el('h3', store.name, { id: headingId }));
+      const a = store.address || {};
+      item.appendChild(el('p', [a.line1, a.line2, a.city, a.state, a.zipCode].filter(Boolean).join(', ')));
+      if (store.phone) {
+        item.appendChild(el('p', 'Phone ' + store.phone));
+      }
+      // The store's name stays in the button's description, so its visible text can be its whole name.
+      const choose = el('button', 'Choose this store', { type: 'button', 'data-location-id': store.locationId,
+        'aria-describedby': headingId });
+      choose.addEventListener('click', () => act(choose, async () => {
+        showShopper(await api('PUT', '/api/user/location', { locationId: store.locationId }));
+        say(store.name + ' is now your store.');
+      }));
+      item.appendChild(choose);
+      list.appendChild(item);
+    }
+    showPreferredStore();
+  }
+
+  async function findStores(zipCode) {
+    const answer = await api('GET', '/api/locations?zipCode=' + encodeURIComponent(zipCode));
+    renderStores(answer.items);
+    say(answer.items.length === 0 ? 'No stores near ' + zipCode + '.' : answer.items.length + ' stores near ' + zipCode + '.');
+  }
+
+  // ---- guidance -------------------------------------------------------------------------------
+
+  async function loadGuidance() {
+    const answer = await api('GET', '/api/guidance');
+    const list = $('guidance-list');
+    clear(list);
+    if (answer.items.length === 0) {
+      list.appendChild(el('li', 'No guidance yet.', { class: 'empty' }));
+    }
+    for (const entry of answer.items) {
+      const item = el('li');
+      item.appendChild(el('span', entry.text));
+      const remove = el('button', 'Remove', { type: 'button', 'aria-label': 'Remove guidance: ' + entry.text });
+      remove.addEventListener('click', () => act(remove, async () => {
+        await api('DELETE', '/api/guidance/' + encodeURIComponent(entry.id));
+        await loadGuidance();
+        say('Removed guidance "' + entry.text + '".');
+        $('guidance-text').focus();
+      }));
+      item.appendChild(remove);
+      list.appendChild(item);
+    }
+  }
+
+  // ---- products -------------------------------------------------------------------------------
+
+  function priceText(price) {
+    if (!price || typeof price.regular !== 'number') {
+      return 'Price: choose a store to see prices';
+    }
+    if (typeof price.promo === 'number' && price.promo > 0 && price.promo < price.regular) {
+      return 'Price: ' + money(price.promo) + ' on sale (regular ' + money(price.regular) + ')';
+    }
+    return 'Price: ' + money(price.regular);
+  }
+
+  function stockText(product) {
+    const levels = { high: 'In stock', low: 'Low stock', temporarily_out_of_stock: 'Temporarily out of stock' };
+    return product.stockLevel ? levels[product.stockLevel] || product.stockLevel : '';
+  }
+
+  function renderProducts(products, term) {
+    const list = $('product-list');
+    clear(list);
+    products.forEach((product, index) => {
+      state.products.set(product.upc, product.description);
+      const item = el('li', null, { class: 'card product' });
+      if (product.imageUrl && /^https?:\/\//i.test(product.imageUrl)) {
+        item.appendChild(el('img', null, { src: product.imageUrl, alt: '', width: 96, height: 96, loading: 'lazy' }));
+      }
+      const text = el('div', null, { class: 'product-text' });
+      text.appendChild(el('h3', product.description));
+      text.appendChild(el('p', [product.brand, product.size].filter(Boolean).join(' · ')));
+      text.appendChild(el('p', priceText(product.price), { class: 'price' }));
+      const stock = stockText(product);
+      if (stock) {
+        text.appendChild(el('p', stock));
+      }
+      text.appendChild(el('p', 'UPC ' + product.upc, { class: 'hint' }));
+
+      const form = el('form', null, { class: 'save', 'aria-label': 'Save ' + product.description });
+      const itemId = 'save-item-' + index;
+      const quantityId = 'save-quantity-' + index;
+      form.appendChild(el('label', 'Shopping-list item', { for: itemId }));
+      const itemInput = el('input', null, { id: itemId, name: 'item', maxlength: 200, required: '' });
+      itemInput.value = term;
+      form.appendChild(itemInput);
+      form.appendChild(el('label', 'Quantity', { for: quantityId }));
+      const quantity = el('input', null, { id: quantityId, name: 'quantity', type: 'number', min: 1, max: 99, step: 1, required: '' });
+      quantity.value = '1';
+      form.appendChild(quantity);
+      const save = el('button', 'Save selection', { type: 'submit', 'data-upc': product.upc });
+      form.appendChild(save);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        act(save, async () => {
+          const saved = await api('POST', '/api/selections', {
+            item: itemInput.value,
+            productId: product.productId,
+            upc: product.upc,
+            description: product.description || null,
+            brand: product.brand || null,
+            size: product.size || null,
+            quantity: Number(quantity.value)
+          });
+          await loadSelections();
+          say('Saved ' + saved.quantity + ' × ' + (saved.description || saved.upc) + ' for "' + saved.item + '".');
+        });
+      });
+      text.appendChild(form);
+      item.appendChild(text);
+      list.appendChild(item);
+    });
+  }
+
+  async function search(term) {
+    const answer = await api('GET', '/api/products?term=' + encodeURIComponent(term));
+    renderProducts(answer.items, term);
+    const summary = answer.items.length === 0 ? 'Nothing found for "' + term + '".'
+      : 'Showing ' + answer.items.length + ' of ' + answer.total + ' for "' + term + '".';
+    $('search-summary').textContent = summary;
+    say(summary);
+  }
+
+  // ---- selections and cart --------------------------------------------------------------------
+
+  async function loadSelections() {
+    const answer = await api('GET', '/api/selections');
+    const list = $('selection-list');
+    clear(list);
+    $('add-to-cart').disabled = answer.items.length === 0;
+    if (answer.items.length === 0) {
+      list.appendChild(el('li', 'No selections yet: search for a product and save it.', { class: 'empty' }));
+    }
+    for (const selection of answer.items) {
+      if (selection.description) {
+        state.products.set(selection.upc, selection.description);
+      }
+      const item = el('li');
+      const id = 'selection-' + selection.id;
+      const check = el('input', null, { type: 'checkbox', id: id, 'data-selection-id': selection.id });
+      check.checked = true;
+      item.appendChild(check);
+      const what = [selection.description || selection.upc, selection.brand, selection.size].filter(Boolean).join(', ');
+      item.appendChild(el('label', selection.item + ': ' + selection.quantity + ' × ' + what, { for: id }));
+      const remove = el('button', 'Remove', { type: 'button', 'aria-label': 'Remove selection: ' + selection.item });
+      remove.addEventListener('click', () => act(remove, async () => {
+        await api('DELETE', '/api/selections/' + encodeURIComponent(selection.id));
+        await loadSelections();
+        say('Removed the selection for "' + selection.item + '".');
+      }));
+      item.appendChild(remove);
+      list.appendChild(item);
+    }
+  }
+
+  async function addToCart() {
+    const ids = Array.from(document.querySelectorAll('#selection-list input[data-selection-id]:checked'),
+      (box) => box.getAttribute('data-selection-id'));
+    if (ids.length === 0) {
+      showProblem({ detail: 'Check at least one selection to add to the cart.' });
+      return;
+    }
+    try {
+      await api('POST', '/api/cart', { selectionIds: ids }, { 'Idempotency-Key': idempotencyKey() });
+      say(ids.length === 1 ? 'Added 1 selection to your Kroger cart.' : 'Added ' + ids.length + ' selections to your Kroger cart.');
+    } finally {
+      // Every submission is recorded, failed ones too; and the connection may have been renewed or lost.
+      await Promise.all([loadHistory(), loadShopper()]).catch(() => undefined);
+    }
+  }
+
+  async function loadHistory() {
+    const answer = await api('GET', '/api/cart/history');
+    const list = $('history-list');
+    clear(list);
+    if (answer.items.length === 0) {
+      list.appendChild(el('li', 'Nothing sent to the cart yet.', { class: 'empty' }));
+    }
+    for (const submission of answer.items) {
+      const item = el('li', null, { class: 'submission outcome-' + submission.outcome });
+      item.appendChild(el('p', when(submission.submittedAt) + ': ' + submission.outcome));
+      const lines = el('ul');
+      for (const line of submission.items) {
+        const name = state.products.get(line.upc);
+        lines.appendChild(el('li', line.quantity + ' × ' + (name ? name + ', ' : '') + 'UPC ' + line.upc + ' (' + line.modality.toLowerCase() + ')'));
+      }
+      item.appendChild(lines);
+      if (submission.detail) {
+        item.appendChild(el('p', submission.detail));
+      }
+      list.appendChild(item);
+    }
+  }
+
+  // ---- wiring ---------------------------------------------------------------------------------
+
+  function onSubmit(formId, handler) {
+    const form = $(formId);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      act(form.querySelector('button[type=submit]'), () => handler(form));
+    });
+  }
+
+  async function start() {
+    onSubmit('store-form', () => findStores($('zip-code').value.trim()));
+    onSubmit('guidance-form', async () => {
+      const text = $('guidance-text').value;
+      await api('POST', '/api/guidance', { text: text });
+      $('guidance-text').value = '';
+      await loadGuidance();
+      say('Added guidance "' + text.trim() + '".');
+    });
+    onSubmit('search-form', () => search($('search-term').value.trim()));
+    $('add-to-cart').addEventListener('click', () => act($('add-to-cart'), addToCart));
+    $('sign-out').addEventListener('click', () => act($('sign-out'), async () => {
+      await api('POST', '/auth/logout');
+      showSignedOut();
+      say('You are signed out.');
+      $('sign-in').focus();
+    }));
+
+    await act(null, async () => {
+      if (await loadShopper()) {
+        await Promise.all([loadGuidance(), loadSelections(), loadHistory()]);
+      }
+    });
+    document.body.setAttribute('data-ready', 'true');
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+}());
