@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Start-to-ready and SIGTERM-to-exit of the packaged jar, measured from outside (see docs/benchmarks.md).
+# Usage, from the repository root after `mvn -B -o -q package -DskipTests`:
+#   docs/bench/startup.sh embedded-existing|embedded-empty|external [runs]
+# Ready = first 200 from GET /health/ready, polled with curl every 10 ms. Prints one line per run (ms).
+set -uo pipefail
+
+mode=${1:?embedded-existing, embedded-empty or external}
+runs=${2:-5}
+jar=$(realpath bootstrap/target/personal-shopper.jar)
+port=${PORT:-18089}
+work=$(mktemp -d /tmp/shopper-startup.XXXXXX)
+schema=bench_startup_$$
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; [ "$mode" = external ] && psql -q -h 127.0.0.1 -U postgres test -c "set client_min_messages = warning; drop schema if exists $schema cascade"' EXIT
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# One start and stop with only the variables given (nothing inherited that starts with SHOPPER_ or KROGER_).
+one_run() {
+    local label=$1; shift
+    local t0 t1 t2 pid code rss own
+    t0=$(now_ms)
+    env -i PATH="$PATH" HOME="$HOME" SHOPPER_PORT="$port" SHOPPER_BIND_ADDRESS=127.0.0.1 "$@" \
+        java -jar "$jar" >"$work/$label.log" 2>&1 &
+    pid=$!
+    until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/health/ready"; do
+        if ! kill -0 "$pid" 2>/dev/null; then echo "$label: exited before ready"; cat "$work/$label.log"; return 1; fi
+        sleep 0.01
+    done
+    t1=$(now_ms)
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    kill -TERM "$pid"
+    wait "$pid"; code=$?
+    t2=$(now_ms)
+    own=$(grep -o 'ready on [^ ]* in [0-9]* ms' "$work/$label.log" | grep -o '[0-9]* ms$')
+    echo "$mode $label start-to-ready=$((t1 - t0)) ms (service's own log: ready in $own) sigterm-to-exit=$((t2 - t1)) ms exit=$code jvm-rss-when-ready=$((rss / 1024)) MiB load=$(cut -d" " -f1 /proc/loadavg)"
+}
+
+case $mode in
+    embedded-existing)
+        one_run prepare SHOPPER_DATA_DIR="$work/data" >/dev/null # creates the data dir; not counted
+        for i in $(seq "$runs"); do one_run "run$i" SHOPPER_DATA_DIR="$work/data"; done ;;
+    embedded-empty)
+        for i in $(seq "$runs"); do rm -rf "$work/data"; one_run "run$i" SHOPPER_DATA_DIR="$work/data"; done ;;
+    external)
+        psql -q -h 127.0.0.1 -U postgres test -c "create schema $schema"
+        key=$(openssl rand -base64 32)
+        url="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$schema"
+        one_run migrate SHOPPER_DATA_DIR="$work/data" SHOPPER_DB_URL="$url" SHOPPER_TOKEN_KEY="$key" # first start: migrations
+        for i in $(seq "$runs"); do one_run "run$i" SHOPPER_DATA_DIR="$work/data" SHOPPER_DB_URL="$url" SHOPPER_TOKEN_KEY="$key"; done ;;
+    *) echo "unknown mode $mode"; exit 64 ;;
+esac
