@@ -70,13 +70,15 @@ public final class PersonalShopper implements AutoCloseable {
             KrogerAdapters grocer = KrogerAdapters.create(kroger);
 
             UseCases useCases = UseCases.wire(config, persistence, grocer);
-            ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "purge-expired-sessions");
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);
                 return thread;
             });
-            purger.scheduleWithFixedDelay(useCases::purgeExpired, 1, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
-            resources.push(purger::shutdownNow);
+            housekeeping.scheduleWithFixedDelay(useCases::purgeExpired, 1, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+            // From the start: a stop in the middle of a cart add leaves it pending until settled.
+            housekeeping.scheduleWithFixedDelay(useCases::settleAbandonedCartAdds, 0, 1, TimeUnit.MINUTES);
+            resources.push(housekeeping::shutdownNow);
 
             ResourceConfig app = ShopperWebApp.resourceConfig(new WebSettings(config.publicOrigin(),
                     config.secureCookies(), config.sessionPolicy().absoluteTimeout()));

@@ -1,5 +1,6 @@
 package org.personalshopper.bootstrap;
 
+import java.util.function.IntSupplier;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
@@ -56,15 +57,23 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
                 new CheckReadinessService(db.storageHealth()));
     }
 
-    /** Run on a schedule: a failure is logged and the next run tries again. */
     void purgeExpired() {
+        housekeeping("purging expired sessions and login attempts", authenticate::purgeExpired);
+    }
+
+    void settleAbandonedCartAdds() {
+        housekeeping("settling cart adds cut off by a stop as unknown", fillCart::settleAbandoned);
+    }
+
+    /** Run on a schedule: a failure is logged and the next run tries again. */
+    private static void housekeeping(String what, IntSupplier task) {
         try {
-            int purged = authenticate.purgeExpired();
-            if (purged > 0) {
-                LOG.info("purged {} expired sessions and login attempts", purged);
+            int rows = task.getAsInt();
+            if (rows > 0) {
+                LOG.info("{}: {} rows", what, rows);
             }
         } catch (RuntimeException e) {
-            LOG.warn("purging expired sessions failed; will try again: {}", e.toString());
+            LOG.warn("{} failed; will try again: {}", what, e.toString());
         }
     }
 

@@ -114,6 +114,18 @@ final class JooqCartSubmissionRepository implements CartSubmissionRepository {
     }
 
     @Override
+    public int settleAbandoned(Instant startedBefore, String detail, Instant now) {
+        return transactions.current()
+                .update(CART_SUBMISSION)
+                .set(CART_SUBMISSION.OUTCOME, CartOutcome.UNKNOWN.name())
+                .set(CART_SUBMISSION.DETAIL, Rows.fit(detail, DETAIL_MAX))
+                .set(CART_SUBMISSION.COMPLETED_AT, Rows.utc(now))
+                .where(CART_SUBMISSION.OUTCOME.eq(CartOutcome.PENDING.name()),
+                        CART_SUBMISSION.SUBMITTED_AT.lt(Rows.utc(startedBefore)))
+                .execute();
+    }
+
+    @Override
     public List<CartSubmission> history(ShopperId shopperId, int limit) {
         if (limit < 1) {
             return List.of();

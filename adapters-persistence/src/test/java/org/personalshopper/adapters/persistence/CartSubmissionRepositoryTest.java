@@ -132,6 +132,30 @@ class CartSubmissionRepositoryTest extends DatabaseTest {
     }
 
     @Test
+    void onlySubmissionsPendingSinceBeforeTheCutoffAreSettledAsUnknown() {
+        ShopperId shopper = newShopper().id();
+        CartSubmission abandoned = pending(shopper, Optional.of(newKey()), T0);
+        CartSubmission inFlight = pending(shopper, Optional.empty(), at(Duration.ofMinutes(20)));
+        CartSubmission finished = pending(shopper, Optional.empty(), at(Duration.ofSeconds(1)));
+        start(abandoned);
+        start(inFlight);
+        start(finished);
+        carts().complete(finished.added(at(Duration.ofSeconds(2))));
+
+        int settled = carts().settleAbandoned(at(Duration.ofMinutes(10)), "the service stopped while sending", at(Duration.ofMinutes(21)));
+
+        assertThat(settled).isPositive();
+        assertThat(carts().history(shopper, 10)).containsExactly(
+                stored(inFlight),
+                stored(finished.added(at(Duration.ofSeconds(2)))),
+                stored(new CartSubmission(abandoned.id(), shopper, abandoned.idempotencyKey(), ITEMS, CartOutcome.UNKNOWN,
+                        Optional.empty(), Optional.of("the service stopped while sending"), T0,
+                        Optional.of(at(Duration.ofMinutes(21))))));
+        assertThat(start(pending(shopper, abandoned.idempotencyKey(), at(Duration.ofMinutes(22)))))
+                .as("its key answers the settled outcome").hasValueSatisfying(s -> assertThat(s.outcome()).isEqualTo(CartOutcome.UNKNOWN));
+    }
+
+    @Test
     void anOutcomeIsFinal() {
         ShopperId shopper = newShopper().id();
         CartSubmission submission = pending(shopper, Optional.empty(), T0);

@@ -40,6 +40,12 @@ public final class FillCartService implements FillCart {
     /** How long an idempotency key answers with its first result. */
     public static final Duration KEY_VALIDITY = Duration.ofHours(24);
     public static final int HISTORY_LIMIT = 100;
+    /**
+     * A send takes at most the grocer's connect and request timeouts, twice over with a refresh: well under a
+     * minute. A submission pending for this long was abandoned, never still in flight.
+     */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    static final String ABANDONED_DETAIL = "the service stopped while sending this add: check the Kroger cart before sending it again";
     private static final int MAX_DETAIL = 300;
 
     private final SelectionRepository selections;
@@ -77,6 +83,12 @@ public final class FillCartService implements FillCart {
     @Override
     public List<CartSubmission> history(ShopperId shopperId) {
         return submissions.history(shopperId, HISTORY_LIMIT);
+    }
+
+    @Override
+    public int settleAbandoned() {
+        Instant now = clock.now();
+        return submissions.settleAbandoned(now.minus(ABANDONED_AFTER), ABANDONED_DETAIL, now);
     }
 
     private CartResult send(CartSubmission pending) {

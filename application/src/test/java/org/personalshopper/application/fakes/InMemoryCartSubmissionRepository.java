@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
+import org.personalshopper.domain.CartOutcome;
 import org.personalshopper.domain.CartSubmission;
 import org.personalshopper.domain.ShopperId;
 
@@ -37,6 +38,20 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
             }
         }
         throw new IllegalStateException("completing a submission that was never started");
+    }
+
+    @Override
+    public synchronized int settleAbandoned(Instant startedBefore, String detail, Instant now) {
+        int settled = 0;
+        for (int i = 0; i < submissions.size(); i++) {
+            CartSubmission s = submissions.get(i);
+            if (s.outcome() == CartOutcome.PENDING && s.submittedAt().isBefore(startedBefore)) {
+                submissions.set(i, new CartSubmission(s.id(), s.shopperId(), s.idempotencyKey(), s.items(),
+                        CartOutcome.UNKNOWN, Optional.empty(), Optional.of(detail), s.submittedAt(), Optional.of(now)));
+                settled++;
+            }
+        }
+        return settled;
     }
 
     @Override

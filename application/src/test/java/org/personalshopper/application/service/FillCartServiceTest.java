@@ -114,6 +114,24 @@ class FillCartServiceTest {
     }
 
     @Test
+    void anAddCutOffByAStopIsSettledAsUnknownOnceNoSendCouldStillBeRunning() {
+        // What a crash mid-send leaves behind: a submission started and never completed.
+        submissions.startUnlessKeyUsed(CartSubmission.pending(shopper, Optional.of(KEY), MILK, clock.now()), clock.now());
+        clock.advance(FillCartService.ABANDONED_AFTER.minusSeconds(1));
+        assertThat(fillCart.settleAbandoned()).as("it could still be in flight").isZero();
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(fillCart.settleAbandoned()).isEqualTo(1);
+
+        CartResult replay = fillCart.add(items(Optional.of(KEY), MILK));
+        assertThat(replay.replayed()).as("the key now answers the honest outcome instead of a conflict").isTrue();
+        assertThat(replay.submission().outcome()).isEqualTo(CartOutcome.UNKNOWN);
+        assertThat(replay.submission().detail()).hasValueSatisfying(d -> assertThat(d).contains("check the Kroger cart"));
+        assertThat(cart.adds()).as("settling never resends").isEmpty();
+        assertThat(fillCart.settleAbandoned()).isZero();
+    }
+
+    @Test
     void aKeyOlderThanADayCanBeUsedAgain() {
         fillCart.add(items(Optional.of(KEY), MILK));
         clock.advance(Duration.ofHours(24).plusSeconds(1));

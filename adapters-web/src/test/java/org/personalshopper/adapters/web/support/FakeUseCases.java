@@ -332,6 +332,12 @@ public final class FakeUseCases {
         public List<CartSubmission> history(ShopperId shopperId) {
             return new ArrayList<>(cartHistory);
         }
+
+        /** Housekeeping, not reachable over HTTP: any call from a resource is a bug. */
+        @Override
+        public int settleAbandoned() {
+            throw new AssertionError("no HTTP request settles abandoned cart adds");
+        }
     }
 
     public final class Readiness implements CheckReadiness {

@@ -18,6 +18,13 @@ public interface CartSubmissionRepository {
     /** Stores the final outcome of a submission started earlier. */
     void complete(CartSubmission completed);
 
+    /**
+     * Settles submissions still PENDING that started before {@code startedBefore}: the service stopped or
+     * lost track while sending them, so whether the grocer took them cannot be known. They become UNKNOWN
+     * with {@code detail}, completed at {@code now}. Returns how many.
+     */
+    int settleAbandoned(Instant startedBefore, String detail, Instant now);
+
     /** The shopper's submissions, newest first, at most {@code limit}. */
     List<CartSubmission> history(ShopperId shopperId, int limit);
 }
