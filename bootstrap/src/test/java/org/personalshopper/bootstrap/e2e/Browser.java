@@ -51,6 +51,20 @@ final class Browser {
         return send(request(path).DELETE());
     }
 
+    /**
+     * Signs in as a browser does when the grocer approves at once (WireMock playing Kroger): /auth/login,
+     * then straight back to /auth/callback with {@code code} and the state from the login redirect.
+     * Returns the callback's answer.
+     */
+    HttpResponse<String> signInWithCode(String code) {
+        HttpResponse<String> login = get("/auth/login");
+        if (login.statusCode() != 302) {
+            throw new AssertionError("login answered " + login.statusCode() + ": " + login.body());
+        }
+        URI authorize = URI.create(login.headers().firstValue("Location").orElseThrow());
+        return get("/auth/callback?code=" + code + "&state=" + queryParam(authorize, "state"));
+    }
+
     HttpResponse<String> send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,9 +64,7 @@ class ExternalDatabaseTest {
         Browser browser;
         try (ServiceUnderTest service = ServiceUnderTest.start(dataDir, env)) {
             browser = service.newBrowser();
-            URI authorize = URI.create(browser.get("/auth/login").headers().firstValue("Location").orElseThrow());
-            assertThat(browser.get("/auth/callback?code=external-code&state=" + Browser.queryParam(authorize, "state"))
-                    .statusCode()).isEqualTo(302);
+            assertThat(browser.signInWithCode("external-code").statusCode()).isEqualTo(302);
             assertThat(browser.post("/api/guidance", "{\"text\":\"prefer store brand\"}").statusCode()).isEqualTo(201);
         }
 
@@ -87,9 +84,7 @@ class ExternalDatabaseTest {
     @Test
     void startingWithAKeyThatCannotReadTheStoredTokensIsAConfigurationError() {
         try (ServiceUnderTest service = ServiceUnderTest.start(dataDir, env)) {
-            Browser browser = service.newBrowser();
-            URI authorize = URI.create(browser.get("/auth/login").headers().firstValue("Location").orElseThrow());
-            browser.get("/auth/callback?code=external-code-2&state=" + Browser.queryParam(authorize, "state"));
+            assertThat(service.newBrowser().signInWithCode("external-code-2").statusCode()).isEqualTo(302);
         }
         byte[] otherKey = new byte[32];
         otherKey[0] = 1;

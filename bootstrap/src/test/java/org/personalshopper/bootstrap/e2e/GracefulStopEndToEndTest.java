@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +33,7 @@ class GracefulStopEndToEndTest {
                 .willReturn(aResponse().withStatus(204).withFixedDelay(1_500)));
         ServiceUnderTest service = ServiceUnderTest.start(dataDir, KrogerStub.environment(kroger));
         Browser browser = service.newBrowser();
-        URI authorize = URI.create(browser.get("/auth/login").headers().firstValue("Location").orElseThrow());
-        assertThat(browser.get("/auth/callback?code=stop-code&state=" + Browser.queryParam(authorize, "state")).statusCode())
-                .isEqualTo(302);
+        assertThat(browser.signInWithCode("stop-code").statusCode()).isEqualTo(302);
 
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(
                 () -> browser.post("/api/cart", "{\"items\":[{\"upc\":\"0001234500017\",\"quantity\":1}]}"));

@@ -70,11 +70,7 @@ class ShopperDataBenchmark {
         }
         KrogerStub.signInWorks(kroger);
         Browser browser = service.newBrowser();
-        HttpResponse<String> login = browser.get("/auth/login");
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
-        URI authorize = URI.create(login.headers().firstValue("Location").orElseThrow());
-        assertThat(browser.get("/auth/callback?code=bench-code&state=" + Browser.queryParam(authorize, "state")).statusCode())
-                .isEqualTo(302);
+        assertThat(browser.signInWithCode("bench-code").statusCode()).isEqualTo(302);
         return browser;
     }
 

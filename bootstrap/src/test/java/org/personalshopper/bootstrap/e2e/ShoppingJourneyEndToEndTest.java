@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -54,9 +53,7 @@ class ShoppingJourneyEndToEndTest {
 
     private Browser signedIn() {
         Browser browser = service.newBrowser();
-        URI authorize = URI.create(browser.get("/auth/login").headers().firstValue("Location").orElseThrow());
-        assertThat(browser.get("/auth/callback?code=journey-code&state=" + Browser.queryParam(authorize, "state")).statusCode())
-                .isEqualTo(302);
+        assertThat(browser.signInWithCode("journey-code").statusCode()).isEqualTo(302);
         return browser;
     }
 

@@ -109,9 +109,7 @@ class TokenRefreshBenchmark {
     private static String signIn(String code) {
         Browser browser = signingIn;
         browser.forgetCookies();
-        HttpResponse<String> login = browser.get("/auth/login");
-        String state = Browser.queryParam(URI.create(login.headers().firstValue("Location").orElseThrow()), "state");
-        HttpResponse<String> callback = browser.get("/auth/callback?code=" + code + "&state=" + state);
+        HttpResponse<String> callback = browser.signInWithCode(code);
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
         return browser.cookie("shopper_session").orElseThrow();
     }

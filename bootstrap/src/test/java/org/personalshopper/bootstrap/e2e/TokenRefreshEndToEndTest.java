@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +81,7 @@ class TokenRefreshEndToEndTest {
         kroger.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/identity/profile"))
                 .willReturn(KrogerStub.json(200, "{\"data\":{\"id\":\"" + profile + "\"},\"meta\":{}}")));
         Browser browser = first.newBrowser();
-        HttpResponse<String> login = browser.get("/auth/login");
-        URI authorize = URI.create(login.headers().firstValue("Location").orElseThrow());
-        HttpResponse<String> callback = browser.get("/auth/callback?code=code-" + profile + "&state="
-                + Browser.queryParam(authorize, "state"));
+        HttpResponse<String> callback = browser.signInWithCode("code-" + profile);
         assertThat(callback.statusCode()).isEqualTo(302);
         Thread.sleep(1_200); // let the one-second access token expire
         return browser;
