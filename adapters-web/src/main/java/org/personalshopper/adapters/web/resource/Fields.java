@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.RequestValidationException;
+import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.domain.InvalidValueException;
 
 /**
@@ -14,6 +15,18 @@ import org.personalshopper.domain.InvalidValueException;
  */
 final class Fields {
     private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    /**
+     * An id taken from the URL path. One that is not even well formed names nothing that exists, so it
+     * answers 404 like an unknown or someone else's id, never a 400 that would tell them apart.
+     */
+    static <T> T pathId(String what, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidValueException e) {
+            throw new NotFoundException(what);
+        }
+    }
 
     /** The value built by {@code parse}, or null after recording the rule it broke under {@code path}. */
     <T> T check(String path, Supplier<T> parse) {

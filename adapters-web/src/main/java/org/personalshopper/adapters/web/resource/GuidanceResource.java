@@ -17,11 +17,9 @@ import java.time.Instant;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
 import org.personalshopper.application.port.in.ManageGuidance;
-import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.domain.Guidance;
 import org.personalshopper.domain.GuidanceId;
 import org.personalshopper.domain.GuidanceText;
-import org.personalshopper.domain.InvalidValueException;
 
 /** The shopper's standing shopping preferences. */
 @Path("/api/guidance")
@@ -65,13 +63,7 @@ public class GuidanceResource {
     @DELETE
     @Path("{id}")
     public Response remove(@Context SecurityContext security, @PathParam("id") String id) {
-        GuidanceId guidanceId;
-        try {
-            guidanceId = GuidanceId.parse("id", id);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("guidance");
-        }
-        guidance.remove(ShopperPrincipal.of(security), guidanceId);
+        guidance.remove(ShopperPrincipal.of(security), Fields.pathId("guidance", () -> GuidanceId.parse("id", id)));
         return Response.noContent().build();
     }
 }

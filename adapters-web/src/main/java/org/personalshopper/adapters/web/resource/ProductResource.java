@@ -15,11 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
-import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.out.ProductPage;
 import org.personalshopper.application.port.out.ProductQuery;
-import org.personalshopper.domain.InvalidValueException;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.StockLevel;
@@ -82,12 +80,7 @@ public class ProductResource {
     @Path("{productId}")
     public ProductJson product(@Context SecurityContext security, @PathParam("productId") String productId,
                                @QueryParam("locationId") String locationId) {
-        ProductId id;
-        try {
-            id = new ProductId(productId);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("product");
-        }
+        ProductId id = Fields.pathId("product", () -> new ProductId(productId));
         Fields fields = new Fields();
         Optional<StoreLocationId> location = location(fields, locationId);
         fields.throwIfInvalid();

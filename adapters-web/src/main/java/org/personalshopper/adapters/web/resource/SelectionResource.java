@@ -17,10 +17,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
-import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SaveSelection;
 import org.personalshopper.domain.Check;
-import org.personalshopper.domain.InvalidValueException;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.Selection;
@@ -90,13 +88,7 @@ public class SelectionResource {
     @DELETE
     @Path("{id}")
     public Response remove(@Context SecurityContext security, @PathParam("id") String id) {
-        SelectionId selectionId;
-        try {
-            selectionId = SelectionId.parse("id", id);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("selection");
-        }
-        selections.remove(ShopperPrincipal.of(security), selectionId);
+        selections.remove(ShopperPrincipal.of(security), Fields.pathId("selection", () -> SelectionId.parse("id", id)));
         return Response.noContent().build();
     }
 
