@@ -46,8 +46,7 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
         for (int i = 0; i < submissions.size(); i++) {
             CartSubmission s = submissions.get(i);
             if (s.outcome() == CartOutcome.PENDING && s.submittedAt().isBefore(startedBefore)) {
-                submissions.set(i, new CartSubmission(s.id(), s.shopperId(), s.idempotencyKey(), s.items(),
-                        CartOutcome.UNKNOWN, Optional.empty(), Optional.of(detail), s.submittedAt(), Optional.of(now)));
+                submissions.set(i, s.unknown(detail, now));
                 settled++;
             }
         }
