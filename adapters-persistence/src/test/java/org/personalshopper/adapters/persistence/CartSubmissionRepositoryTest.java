@@ -25,16 +25,6 @@ class CartSubmissionRepositoryTest extends DatabaseTest implements CartSubmissio
         return persistence.cartSubmissions();
     }
 
-    @Override
-    public ShopperId newShopperId() {
-        return newShopper().id();
-    }
-
-    @Override
-    public Instant kept(Instant instant) {
-        return micros(instant);
-    }
-
     private static final Duration KEY_LIFETIME = Duration.ofHours(24);
 
     private static final List<CartItem> ITEMS = List.of(

@@ -17,6 +17,7 @@ import org.personalshopper.application.contract.Race;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
+import org.personalshopper.domain.ShopperId;
 
 /** A test class with its own migrated schema, dropped after its last test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +47,15 @@ abstract class DatabaseTest {
 
     Shopper newShopper() {
         return persistence.shoppers().findOrCreate(KROGER, new ProfileId(UUID.randomUUID().toString()), T0);
+    }
+
+    /** The repository contracts' hooks: a stored shopper (the schema checks), and what PostgreSQL keeps of a time. */
+    public ShopperId newShopperId() {
+        return newShopper().id();
+    }
+
+    public Instant kept(Instant instant) {
+        return micros(instant);
     }
 
     static Instant at(Duration afterT0) {

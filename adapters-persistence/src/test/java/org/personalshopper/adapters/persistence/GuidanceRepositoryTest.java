@@ -18,16 +18,6 @@ class GuidanceRepositoryTest extends DatabaseTest implements GuidanceRepositoryC
         return persistence.guidance();
     }
 
-    @Override
-    public ShopperId newShopperId() {
-        return newShopper().id();
-    }
-
-    @Override
-    public Instant kept(Instant instant) {
-        return micros(instant);
-    }
-
     private static Guidance entry(ShopperId shopper, String text, Instant createdAt) {
         return new Guidance(GuidanceId.random(), shopper, new GuidanceText(text), createdAt);
     }

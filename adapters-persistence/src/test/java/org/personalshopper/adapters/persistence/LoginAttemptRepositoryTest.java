@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,23 +13,12 @@ import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
-import org.personalshopper.domain.ShopperId;
 
 /** The jOOQ LoginAttemptRepository against its contract, and what only the database adds. */
 class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRepositoryContract {
     @Override
     public LoginAttemptRepository attempts() {
         return persistence.loginAttempts();
-    }
-
-    @Override
-    public ShopperId newShopperId() {
-        return newShopper().id();
-    }
-
-    @Override
-    public Instant kept(Instant instant) {
-        return micros(instant);
     }
 
     private static String verifier() {

@@ -19,16 +19,6 @@ class SelectionRepositoryTest extends DatabaseTest implements SelectionRepositor
         return persistence.selections();
     }
 
-    @Override
-    public ShopperId newShopperId() {
-        return newShopper().id();
-    }
-
-    @Override
-    public Instant kept(Instant instant) {
-        return micros(instant);
-    }
-
     private static Selection pick(ShopperId shopper, String item, String productId, Instant at) {
         return new Selection(SelectionId.random(), shopper, new ShoppingListItem(item), new ProductId(productId),
                 new Upc(productId), Optional.of("Simple Truth Organic 2% Milk"), Optional.of("Simple Truth"),

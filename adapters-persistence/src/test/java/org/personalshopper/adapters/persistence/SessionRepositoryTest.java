@@ -3,7 +3,6 @@ package org.personalshopper.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.contract.SessionRepositoryContract;
@@ -11,23 +10,12 @@ import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
 import org.personalshopper.domain.Shopper;
-import org.personalshopper.domain.ShopperId;
 
 /** The jOOQ SessionRepository against its contract, and what only the database adds. */
 class SessionRepositoryTest extends DatabaseTest implements SessionRepositoryContract {
     @Override
     public SessionRepository sessions() {
         return persistence.sessions();
-    }
-
-    @Override
-    public ShopperId newShopperId() {
-        return newShopper().id();
-    }
-
-    @Override
-    public Instant kept(Instant instant) {
-        return micros(instant);
     }
 
     private static SecretHash newIdHash() {

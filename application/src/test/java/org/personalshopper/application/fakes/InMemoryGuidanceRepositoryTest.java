@@ -1,26 +1,14 @@
 package org.personalshopper.application.fakes;
 
-import java.time.Instant;
 import org.personalshopper.application.contract.GuidanceRepositoryContract;
 import org.personalshopper.application.port.out.GuidanceRepository;
-import org.personalshopper.domain.ShopperId;
 
 /** The fake the use-case tests rely on behaves like the real GuidanceRepository. */
-class InMemoryGuidanceRepositoryTest implements GuidanceRepositoryContract {
+class InMemoryGuidanceRepositoryTest implements GuidanceRepositoryContract, InMemoryStore {
     private final InMemoryGuidanceRepository repository = new InMemoryGuidanceRepository();
 
     @Override
     public GuidanceRepository guidance() {
         return repository;
-    }
-
-    @Override
-    public ShopperId newShopperId() {
-        return ShopperId.random();
-    }
-
-    @Override
-    public Instant kept(Instant instant) {
-        return instant;
     }
 }
