@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,8 @@ import org.personalshopper.adapters.persistence.TokenKeyMismatchException;
 import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.application.service.ConfiguredProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,14 @@ public final class PersonalShopper implements AutoCloseable {
     }
 
     public static PersonalShopper start(Configuration config) {
+        return start(config, List.of());
+    }
+
+    /**
+     * Starts with {@code additionalProviders} configured after the ones the environment names: how a test
+     * wires a provider that exists only in tests, proving a new provider needs no change to the core.
+     */
+    static PersonalShopper start(Configuration config, List<ConfiguredProvider> additionalProviders) {
         long started = System.nanoTime();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
@@ -68,8 +80,12 @@ public final class PersonalShopper implements AutoCloseable {
                         config.redirectUri(), config.scopes(), config.pkce());
             }
             KrogerAdapters grocer = KrogerAdapters.create(kroger);
+            List<ConfiguredProvider> providers = new ArrayList<>();
+            providers.add(new ConfiguredProvider(grocer.identityProvider(), Optional.of(grocer.productCatalog()),
+                    Optional.of(grocer.storeDirectory()), Optional.of(grocer.cart())));
+            providers.addAll(additionalProviders);
 
-            UseCases useCases = UseCases.wire(config, persistence, grocer);
+            UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers));
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);

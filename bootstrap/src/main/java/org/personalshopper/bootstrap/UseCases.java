@@ -1,8 +1,10 @@
 package org.personalshopper.bootstrap;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
@@ -10,12 +12,18 @@ import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
 import org.personalshopper.application.port.in.KeepHouse;
+import org.personalshopper.application.port.in.ListProviders;
+import org.personalshopper.application.port.in.ManageConnections;
 import org.personalshopper.application.port.in.ManageGuidance;
 import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
 import org.personalshopper.application.port.out.Clock;
-import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.application.port.out.ProductCatalog;
+import org.personalshopper.application.port.out.ProviderRegistry;
+import org.personalshopper.application.port.out.StoreDirectory;
+import org.personalshopper.application.service.AppAccess;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
 import org.personalshopper.application.service.CheckReadinessService;
@@ -24,42 +32,58 @@ import org.personalshopper.application.service.FillCartService;
 import org.personalshopper.application.service.FindStoresService;
 import org.personalshopper.application.service.FreshAccessTokens;
 import org.personalshopper.application.service.KeepHouseService;
+import org.personalshopper.application.service.ListProvidersService;
+import org.personalshopper.application.service.ManageConnectionsService;
 import org.personalshopper.application.service.ManageGuidanceService;
 import org.personalshopper.application.service.ManageSelectionsService;
 import org.personalshopper.application.service.SearchProductsService;
 import org.personalshopper.application.service.SecureRandomTokens;
 import org.personalshopper.application.service.SystemClock;
 import org.personalshopper.application.service.ViewShopperService;
+import org.personalshopper.domain.Capability;
+import org.personalshopper.domain.Provider;
 
 /** Every use case, built from the adapters, and the HK2 binder that hands them to the web resources. */
-record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
+record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListProviders listProviders,
+                ManageConnections manageConnections,
                 ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, ManageSelections manageSelections,
                 SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness,
                 KeepHouse keepHouse) {
-    /** How shoppers know the provider, in texts that tell them to look at it (e.g. its cart). */
-    static final String PROVIDER_NAME = "Kroger";
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer) {
+    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry providers) {
         Clock clock = new SystemClock();
-        IdentityProvider identity = grocer.identityProvider();
-        AppTokens appTokens = new AppTokens(identity, clock);
-        FreshAccessTokens freshTokens = new FreshAccessTokens(identity, db.tokens(), db.transactions(), clock,
+        // One app-token cache per provider, shared by its catalog and its stores.
+        Map<Provider, AppTokens> appTokens = new ConcurrentHashMap<>();
+        Function<ConfiguredProvider, AppTokens> appTokensOf =
+                p -> appTokens.computeIfAbsent(p.provider(), name -> new AppTokens(p.signIn(), clock));
+        AppAccess<ProductCatalog> catalog = AppAccess.from(providers, Capability.CATALOG, ConfiguredProvider::catalog, appTokensOf);
+        AppAccess<StoreDirectory> stores = AppAccess.from(providers, Capability.STORES, ConfiguredProvider::stores, appTokensOf);
+        FreshAccessTokens freshTokens = new FreshAccessTokens(providers, db.connections(), db.transactions(), clock,
                 config.refreshSkew());
         return new UseCases(
-                new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
+                new AuthenticateShopperService(providers, db.shoppers(), db.sessions(), db.loginAttempts(), db.connections(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
                 new ViewShopperService(db.shoppers(), freshTokens),
-                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, freshTokens),
+                new ListProvidersService(providers),
+                new ManageConnectionsService(db.shoppers(), db.connections(), db.transactions()),
+                new ChoosePreferredStoreService(db.shoppers(), stores, freshTokens),
                 new ManageGuidanceService(db.guidance(), clock),
                 new ManageSelectionsService(db.selections(), clock),
-                new SearchProductsService(db.shoppers(), grocer.productCatalog(), appTokens),
-                new FindStoresService(grocer.storeDirectory(), appTokens),
-                new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), freshTokens, clock),
+                new SearchProductsService(db.shoppers(), catalog),
+                new FindStoresService(stores),
+                new FillCartService(db.selections(), db.cartSubmissions(), providers, freshTokens, clock),
                 new CheckReadinessService(db.storageHealth()),
                 new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
-                        PROVIDER_NAME));
+                        cartProviderName(providers)));
+    }
+
+    /** How shoppers know the provider whose cart is filled, in texts that tell them to look at it. */
+    static String cartProviderName(ProviderRegistry providers) {
+        return providers.offering(Capability.CART)
+                .map(p -> p.provider().name())
+                .map(name -> Character.toUpperCase(name.charAt(0)) + name.substring(1))
+                .orElse("provider's");
     }
 
     void purgeExpired() {
@@ -89,6 +113,8 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
             protected void configure() {
                 bind(useCases.authenticate).to(AuthenticateShopper.class);
                 bind(useCases.viewShopper).to(ViewShopper.class);
+                bind(useCases.listProviders).to(ListProviders.class);
+                bind(useCases.manageConnections).to(ManageConnections.class);
                 bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
                 bind(useCases.manageGuidance).to(ManageGuidance.class);
                 bind(useCases.manageSelections).to(ManageSelections.class);

@@ -6,10 +6,13 @@ import java.util.Optional;
 
 /**
  * A sign-in in progress: the hashed state sent to the provider, the hash of the browser binding (the
- * login cookie), the PKCE verifier and where to return. Single use; expires after {@link #LIFETIME}.
+ * login cookie), the PKCE verifier and where to return; the provider it was sent to (its callback is the
+ * only one that may complete it) and, when a signed-in shopper is connecting another account, that
+ * shopper. Single use; expires after {@link #LIFETIME}.
  */
 public record LoginAttempt(SecretHash stateHash, SecretHash browserBindingHash, Optional<String> codeVerifier,
-                           ReturnPath returnTo, Instant createdAt, Instant expiresAt) {
+                           ReturnPath returnTo, Instant createdAt, Instant expiresAt, Provider provider,
+                           Optional<ShopperId> linkTo) {
     public static final Duration LIFETIME = Duration.ofMinutes(10);
 
     public LoginAttempt {
@@ -24,11 +27,19 @@ public record LoginAttempt(SecretHash stateHash, SecretHash browserBindingHash, 
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("a login attempt must expire after it starts");
         }
+        Check.requireNonNull(provider, "provider");
+        Check.requireNonNull(linkTo, "linkTo");
     }
 
     public static LoginAttempt start(SecretHash stateHash, SecretHash browserBindingHash, Optional<String> codeVerifier,
-                                     ReturnPath returnTo, Instant now) {
-        return new LoginAttempt(stateHash, browserBindingHash, codeVerifier, returnTo, now, now.plus(LIFETIME));
+                                     ReturnPath returnTo, Instant now, Provider provider, Optional<ShopperId> linkTo) {
+        return new LoginAttempt(stateHash, browserBindingHash, codeVerifier, returnTo, now, now.plus(LIFETIME),
+                provider, linkTo);
+    }
+
+    /** Whether this attempt was sent to {@code callbackProvider}: a state is refused at any other provider's callback. */
+    public boolean sentTo(Provider callbackProvider) {
+        return provider.equals(callbackProvider);
     }
 
     public boolean isExpired(Instant now) {
@@ -41,6 +52,6 @@ public record LoginAttempt(SecretHash stateHash, SecretHash browserBindingHash, 
 
     @Override
     public String toString() {
-        return "LoginAttempt[returnTo=" + returnTo + ", expiresAt=" + expiresAt + ", secrets redacted]";
+        return "LoginAttempt[provider=" + provider + ", returnTo=" + returnTo + ", expiresAt=" + expiresAt + ", secrets redacted]";
     }
 }

@@ -3,18 +3,18 @@ package org.personalshopper.domain;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A person who connected their grocer account: one per (provider, profile id). */
-public record Shopper(ShopperId id, Provider provider, ProfileId profileId,
-                      Optional<StoreLocationId> preferredLocation, Instant createdAt) {
+/**
+ * Our account for a person: what they keep with us (preferred store, guidance, selections, carts sent).
+ * The provider accounts they sign in with are its {@link Connection}s.
+ */
+public record Shopper(ShopperId id, Optional<StoreLocationId> preferredLocation, Instant createdAt) {
     public Shopper {
         Check.requireNonNull(id, "id");
-        Check.requireNonNull(provider, "provider");
-        Check.requireNonNull(profileId, "profileId");
         Check.requireNonNull(preferredLocation, "preferredLocation");
         Check.requireNonNull(createdAt, "createdAt");
     }
 
     public Shopper withPreferredLocation(StoreLocationId location) {
-        return new Shopper(id, provider, profileId, Optional.of(location), createdAt);
+        return new Shopper(id, Optional.of(location), createdAt);
     }
 }

@@ -15,7 +15,17 @@ class LoginAttemptTest {
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     private LoginAttempt started(Optional<String> verifier) {
-        return LoginAttempt.start(SecretHash.of("state"), SecretHash.of("binding"), verifier, new ReturnPath("/lists"), NOW);
+        return LoginAttempt.start(SecretHash.of("state"), SecretHash.of("binding"), verifier, new ReturnPath("/lists"), NOW,
+                PROVIDER, Optional.empty());
+    }
+
+    private static final Provider PROVIDER = new Provider("foodin");
+
+    @Test
+    void anAttemptIsCompletedOnlyAtTheCallbackOfTheProviderItWasSentTo() {
+        LoginAttempt attempt = started(Optional.empty());
+        assertThat(attempt.sentTo(new Provider("foodin"))).isTrue();
+        assertThat(attempt.sentTo(new Provider("kroger"))).isFalse();
     }
 
     @Test
@@ -44,7 +54,8 @@ class LoginAttemptTest {
 
     @Test
     void anAttemptMustExpireAfterItStartsAndShowsNoSecrets() {
-        assertThatThrownBy(() -> new LoginAttempt(SecretHash.of("s"), SecretHash.of("b"), Optional.empty(), ReturnPath.HOME, NOW, NOW))
+        assertThatThrownBy(() -> new LoginAttempt(SecretHash.of("s"), SecretHash.of("b"), Optional.empty(), ReturnPath.HOME, NOW, NOW,
+                PROVIDER, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         LoginAttempt attempt = started(Optional.of(VERIFIER));
         assertThat(attempt.toString()).doesNotContain(VERIFIER).doesNotContain(attempt.stateHash().hex());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.SignInGrant;
 import org.personalshopper.application.port.out.TokenGrant;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Banner;
@@ -101,8 +102,9 @@ public final class KrogerIdentityProvider implements IdentityProvider {
         return URI.create(settings.apiBaseUrl() + AUTHORIZE_PATH + "?" + UriEncoding.form(query));
     }
 
+    /** The code exchange, then the shopper's id from Kroger's identity endpoint with the new access token. */
     @Override
-    public TokenGrant exchangeCode(String code, Optional<String> codeVerifier) {
+    public SignInGrant exchangeCode(String code, Optional<String> codeVerifier) {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("an authorization code is required");
         }
@@ -114,7 +116,8 @@ public final class KrogerIdentityProvider implements IdentityProvider {
         codeVerifier.ifPresent(verifier -> form.add(Map.entry("code_verifier", verifier)));
         KrogerRequest request = tokenRequest("sign-in (authorization code exchange)", form)
                 .secret(code).secret(codeVerifier.orElse(null));
-        return grant(request);
+        TokenGrant tokens = grant(request);
+        return new SignInGrant(tokens, profile(tokens.accessToken()));
     }
 
     @Override
@@ -135,7 +138,7 @@ public final class KrogerIdentityProvider implements IdentityProvider {
                 List.of(Map.entry("grant_type", "client_credentials"), Map.entry("scope", APP_TOKEN_SCOPE))));
     }
 
-    @Override
+    /** The shopper's stable id at Kroger, from its identity endpoint ({@code /v1/identity/profile}). */
     public ProfileId profile(AccessToken shopperToken) {
         Objects.requireNonNull(shopperToken, "shopperToken");
         KrogerRequest request = KrogerRequest.get(PROFILE_PATH, "profile lookup")

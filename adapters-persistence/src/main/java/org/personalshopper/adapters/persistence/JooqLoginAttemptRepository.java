@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.personalshopper.adapters.persistence.jooq.tables.records.LoginAttemptRecord;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
 
@@ -37,6 +39,8 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
                 .set(LOGIN_ATTEMPT.RETURN_TO, attempt.returnTo().value())
                 .set(LOGIN_ATTEMPT.CREATED_AT, Rows.utc(attempt.createdAt()))
                 .set(LOGIN_ATTEMPT.EXPIRES_AT, Rows.utc(attempt.expiresAt()))
+                .set(LOGIN_ATTEMPT.PROVIDER, attempt.provider().name())
+                .set(LOGIN_ATTEMPT.LINK_SHOPPER_ID, attempt.linkTo().map(ShopperId::value).orElse(null))
                 .execute();
     }
 
@@ -60,6 +64,7 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
         String stateHash = row.getStateHash();
         return new LoginAttempt(new SecretHash(stateHash), new SecretHash(row.getBrowserBindingHash()),
                 Optional.ofNullable(row.getCodeVerifierEnc()).map(v -> cipher.decrypt(v, CODE_VERIFIER_COLUMN, stateHash)),
-                new ReturnPath(row.getReturnTo()), Rows.instant(row.getCreatedAt()), Rows.instant(row.getExpiresAt()));
+                new ReturnPath(row.getReturnTo()), Rows.instant(row.getCreatedAt()), Rows.instant(row.getExpiresAt()),
+                new Provider(row.getProvider()), Optional.ofNullable(row.getLinkShopperId()).map(ShopperId::new));
     }
 }

@@ -7,8 +7,6 @@ import java.util.Optional;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperRecord;
 import org.personalshopper.application.port.out.ShopperRepository;
-import org.personalshopper.domain.ProfileId;
-import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
@@ -20,30 +18,15 @@ final class JooqShopperRepository implements ShopperRepository {
         this.transactions = transactions;
     }
 
-    /**
-     * INSERT ... ON CONFLICT DO NOTHING, then read: two first sign-ins racing each other both end with the
-     * one row the unique (provider, profile_id) constraint let in.
-     */
     @Override
-    public Shopper findOrCreate(Provider provider, ProfileId profileId, Instant now) {
-        return transactions.inTransaction(() -> {
-            Optional<ShopperRecord> created = transactions.current()
-                    .insertInto(SHOPPER)
-                    .set(SHOPPER.ID, ShopperId.random().value())
-                    .set(SHOPPER.PROVIDER, provider.name())
-                    .set(SHOPPER.PROFILE_ID, profileId.value())
-                    .set(SHOPPER.CREATED_AT, Rows.utc(now))
-                    .set(SHOPPER.UPDATED_AT, Rows.utc(now))
-                    .onConflict(SHOPPER.PROVIDER, SHOPPER.PROFILE_ID).doNothing()
-                    .returning()
-                    .fetchOptional();
-            ShopperRecord row = created.orElseGet(() -> transactions.current()
-                    .selectFrom(SHOPPER)
-                    .where(SHOPPER.PROVIDER.eq(provider.name()), SHOPPER.PROFILE_ID.eq(profileId.value()))
-                    .fetchOptional()
-                    .orElseThrow(() -> new IllegalStateException("the shopper for this profile vanished while signing in")));
-            return shopper(row);
-        });
+    public Shopper create(Instant now) {
+        return shopper(transactions.current()
+                .insertInto(SHOPPER)
+                .set(SHOPPER.ID, ShopperId.random().value())
+                .set(SHOPPER.CREATED_AT, Rows.utc(now))
+                .set(SHOPPER.UPDATED_AT, Rows.utc(now))
+                .returning()
+                .fetchOne());
     }
 
     @Override
@@ -65,8 +48,19 @@ final class JooqShopperRepository implements ShopperRepository {
                 .map(JooqShopperRepository::shopper);
     }
 
+    /**
+     * One DELETE: every table holding a shopper's data references the shopper row with ON DELETE CASCADE
+     * (sessions, connections, login attempts of a connect, guidance, selections, cart submissions and their
+     * items, lists), so the database removes all of it in the same statement. The account-deletion
+     * end-to-end test checks every table of the schema for a leftover row.
+     */
+    @Override
+    public boolean delete(ShopperId id) {
+        return transactions.current().deleteFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).execute() > 0;
+    }
+
     static Shopper shopper(ShopperRecord row) {
-        return new Shopper(new ShopperId(row.getId()), new Provider(row.getProvider()), new ProfileId(row.getProfileId()),
+        return new Shopper(new ShopperId(row.getId()),
                 Optional.ofNullable(row.getPreferredLocationId()).map(StoreLocationId::new), Rows.instant(row.getCreatedAt()));
     }
 }

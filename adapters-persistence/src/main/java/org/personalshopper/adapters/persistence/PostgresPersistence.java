@@ -11,13 +11,13 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
+import org.personalshopper.application.port.out.ConnectionRepository;
 import org.personalshopper.application.port.out.GuidanceRepository;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.application.port.out.StorageHealth;
-import org.personalshopper.application.port.out.TokenRepository;
 import org.personalshopper.application.port.out.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ShopperRepository shoppers;
     private final SessionRepository sessions;
     private final LoginAttemptRepository loginAttempts;
-    private final TokenRepository tokens;
+    private final ConnectionRepository connections;
     private final GuidanceRepository guidance;
     private final SelectionRepository selections;
     private final CartSubmissionRepository cartSubmissions;
@@ -51,7 +51,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.shoppers = new JooqShopperRepository(transactions);
         this.sessions = new JooqSessionRepository(transactions);
         this.loginAttempts = new JooqLoginAttemptRepository(transactions, cipher);
-        this.tokens = new JooqTokenRepository(transactions, cipher);
+        this.connections = new JooqConnectionRepository(transactions, cipher);
         this.guidance = new JooqGuidanceRepository(transactions, locks);
         this.selections = new JooqSelectionRepository(transactions, locks);
         this.cartSubmissions = new JooqCartSubmissionRepository(transactions, locks);
@@ -105,8 +105,8 @@ public final class PostgresPersistence implements AutoCloseable {
         return loginAttempts;
     }
 
-    public TokenRepository tokens() {
-        return tokens;
+    public ConnectionRepository connections() {
+        return connections;
     }
 
     public GuidanceRepository guidance() {
@@ -162,8 +162,8 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Fails when any stored ciphertext names a key id the ring lacks (key ids are not secret). */
     private static void requireKeysForStoredTokens(HikariDataSource pool, TokenKeyRing keys) {
         Set<String> used = new TreeSet<>(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()).fetchValues(
-                "select split_part(access_token_enc, ':', 1) from shopper_token"
-                        + " union select split_part(refresh_token_enc, ':', 1) from shopper_token"
+                "select split_part(access_token_enc, ':', 1) from shopper_connection"
+                        + " union select split_part(refresh_token_enc, ':', 1) from shopper_connection"
                         + " union select split_part(code_verifier_enc, ':', 1) from login_attempt where code_verifier_enc is not null")
                 .stream().map(String::valueOf).toList());
         Set<String> missing = new TreeSet<>(used);

@@ -35,6 +35,8 @@ public final class ShopperWebApp {
     public static final List<Class<?>> USE_CASES = List.of(
             org.personalshopper.application.port.in.AuthenticateShopper.class,
             org.personalshopper.application.port.in.ViewShopper.class,
+            org.personalshopper.application.port.in.ListProviders.class,
+            org.personalshopper.application.port.in.ManageConnections.class,
             org.personalshopper.application.port.in.ChoosePreferredStore.class,
             org.personalshopper.application.port.in.ManageGuidance.class,
             org.personalshopper.application.port.in.ManageSelections.class,

@@ -11,7 +11,11 @@ import java.util.Optional;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInFailedException.Reason;
+import org.personalshopper.application.port.in.ConnectionConflictException;
+import org.personalshopper.application.port.in.NotOfferedException;
 import org.personalshopper.application.port.out.AuthorizationRequest;
+import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ProviderRegistry;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
@@ -20,15 +24,16 @@ import org.personalshopper.application.port.out.RandomTokens;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.application.port.out.TokenGrant;
-import org.personalshopper.application.port.out.TokenRepository;
+import org.personalshopper.application.port.out.SignInGrant;
 import org.personalshopper.application.port.out.Transactions;
+import org.personalshopper.domain.Capability;
 import org.personalshopper.domain.InvalidValueException;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
 import org.personalshopper.domain.SessionPolicy;
-import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
@@ -43,25 +48,25 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
     /** Longer than anything we hand out; longer input is not worth hashing. */
     private static final int MAX_PRESENTED_SECRET = 512;
 
-    private final IdentityProvider identityProvider;
+    private final ProviderRegistry providers;
     private final ShopperRepository shoppers;
     private final SessionRepository sessions;
     private final LoginAttemptRepository loginAttempts;
-    private final TokenRepository tokens;
+    private final ConnectionRepository connections;
     private final Transactions transactions;
     private final Clock clock;
     private final RandomTokens random;
     private final SessionPolicy policy;
 
-    public AuthenticateShopperService(IdentityProvider identityProvider, ShopperRepository shoppers,
+    public AuthenticateShopperService(ProviderRegistry providers, ShopperRepository shoppers,
                                       SessionRepository sessions, LoginAttemptRepository loginAttempts,
-                                      TokenRepository tokens, Transactions transactions, Clock clock,
+                                      ConnectionRepository connections, Transactions transactions, Clock clock,
                                       RandomTokens random, SessionPolicy policy) {
-        this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
+        this.providers = Objects.requireNonNull(providers, "providers");
         this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.loginAttempts = Objects.requireNonNull(loginAttempts, "loginAttempts");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -71,6 +76,11 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
     @Override
     public LoginRedirect beginLogin(BeginLogin command) {
         Objects.requireNonNull(command, "command");
+        IdentityProvider identityProvider = command.provider()
+                .map(named -> providers.find(named).orElseThrow(() -> new NotOfferedException(Capability.SIGN_IN, Optional.of(named))))
+                .or(providers::defaultSignIn)
+                .orElseThrow(() -> new NotOfferedException(Capability.SIGN_IN, Optional.empty()))
+                .signIn();
         command.banner().ifPresent(banner -> {
             if (!identityProvider.knowsBanner(banner)) {
                 throw new InvalidValueException("banner", "is not a banner the grocer knows");
@@ -83,7 +93,7 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
 
         URI url = identityProvider.authorizationUrl(new AuthorizationRequest(state, challenge, command.banner()));
         LoginAttempt attempt = LoginAttempt.start(SecretHash.of(state), SecretHash.of(browserBinding), verifier,
-                command.returnTo(), clock.now());
+                command.returnTo(), clock.now(), identityProvider.provider(), command.linkTo());
         loginAttempts.save(attempt);
         return new LoginRedirect(url, browserBinding, attempt.expiresAt());
     }
@@ -106,6 +116,14 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
         if (!sameBrowser) {
             throw invalidState("the sign-in was started in another browser");
         }
+        // The mix-up defence (RFC 9700 4.4): a state issued for one provider is spent, unused, at another's
+        // callback, so a code is only ever sent to the provider the browser was sent to.
+        if (!attempt.sentTo(command.callbackProvider())) {
+            throw invalidState("the sign-in was started with another provider");
+        }
+        IdentityProvider identityProvider = providers.find(attempt.provider())
+                .orElseThrow(() -> invalidState("the sign-in was started with a provider no longer configured"))
+                .signIn();
         String code = presented(command.code()).orElseThrow(() -> invalidState("the grocer sent no authorization code"));
 
         // Grocer calls happen outside any transaction: no database connection is held while we wait on them.
@@ -113,8 +131,9 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
         TokenGrant grant;
         ProfileId profileId;
         try {
-            grant = identityProvider.exchangeCode(code, attempt.codeVerifier());
-            profileId = identityProvider.profile(grant.accessToken());
+            SignInGrant signIn = identityProvider.exchangeCode(code, attempt.codeVerifier());
+            grant = signIn.tokens();
+            profileId = signIn.profileId();
         } catch (ProviderException e) {
             throw new SignInFailedException(Reason.PROVIDER_FAILED, "the grocer could not complete the sign-in (" + e.failure() + ")", e);
         }
@@ -125,14 +144,53 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
 
         String sessionId = random.urlSafe(SECRET_BYTES);
         Instant signedInAt = clock.now();
-        Session session = transactions.inTransaction(() -> {
-            Shopper shopper = shoppers.findOrCreate(identityProvider.provider(), profileId, signedInAt);
-            tokens.save(shopper.id(), tokenSet);
-            Session fresh = new Session(SecretHash.of(sessionId), shopper.id(), signedInAt, signedInAt);
-            sessions.create(fresh);
-            return fresh;
+        Provider provider = identityProvider.provider();
+        Optional<Session> session = transactions.inTransaction(() -> {
+            Optional<ShopperId> shopper = attempt.linkTo().isPresent()
+                    ? link(attempt.linkTo().get(), provider, profileId, tokenSet)
+                    : Optional.of(signIn(provider, profileId, tokenSet, signedInAt));
+            return shopper.map(id -> {
+                Session fresh = new Session(SecretHash.of(sessionId), id, signedInAt, signedInAt);
+                sessions.create(fresh);
+                return fresh;
+            });
         });
-        return new SignedIn(sessionId, session.shopperId(), attempt.returnTo(), session.expiresAt(policy));
+        // Thrown after the transaction ended: it changed nothing, and nothing is left half done.
+        Session signedIn = session.orElseThrow(() -> new ConnectionConflictException(
+                ConnectionConflictException.Reason.LINKED_TO_ANOTHER_SHOPPER, provider));
+        return new SignedIn(sessionId, signedIn.shopperId(), attempt.returnTo(), signedIn.expiresAt(policy));
+    }
+
+    /** The shopper who connected this account (a new shopper the first time), with the new tokens stored. */
+    private ShopperId signIn(Provider provider, ProfileId profileId, TokenSet tokenSet, Instant now) {
+        Optional<ShopperId> owner = connections.owner(provider, profileId);
+        if (owner.isPresent() && connections.save(owner.get(), provider, profileId, tokenSet)) {
+            return owner.get();
+        }
+        ShopperId created = shoppers.create(now).id();
+        if (connections.save(created, provider, profileId, tokenSet)) {
+            return created;
+        }
+        // Two first sign-ins with the same account raced and the other linked it first: join its shopper.
+        shoppers.delete(created);
+        ShopperId winner = connections.owner(provider, profileId)
+                .orElseThrow(() -> new IllegalStateException("a provider account's shopper vanished while signing in"));
+        if (!connections.save(winner, provider, profileId, tokenSet)) {
+            throw new IllegalStateException("a provider account changed hands while signing in");
+        }
+        return winner;
+    }
+
+    /** Links the account to the shopper; empty (nothing changed) when it belongs to another shopper. */
+    private Optional<ShopperId> link(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokenSet) {
+        if (shoppers.find(shopperId).isEmpty()) {
+            throw invalidState("the shopper connecting this account no longer exists");
+        }
+        Optional<ShopperId> owner = connections.owner(provider, profileId);
+        if (owner.isPresent() && !owner.get().equals(shopperId)) {
+            return Optional.empty();
+        }
+        return connections.save(shopperId, provider, profileId, tokenSet) ? Optional.of(shopperId) : Optional.empty();
     }
 
     @Override

@@ -19,15 +19,13 @@ import org.personalshopper.domain.StoreLocationId;
  */
 public final class ChoosePreferredStoreService implements ChoosePreferredStore {
     private final ShopperRepository shoppers;
-    private final StoreDirectory stores;
-    private final AppTokens appTokens;
+    private final AppAccess<StoreDirectory> stores;
     private final FreshAccessTokens freshTokens;
 
-    public ChoosePreferredStoreService(ShopperRepository shoppers, StoreDirectory stores, AppTokens appTokens,
+    public ChoosePreferredStoreService(ShopperRepository shoppers, AppAccess<StoreDirectory> stores,
                                        FreshAccessTokens freshTokens) {
         this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.appTokens = Objects.requireNonNull(appTokens, "appTokens");
         this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
     }
 
@@ -37,7 +35,7 @@ public final class ChoosePreferredStoreService implements ChoosePreferredStore {
         Objects.requireNonNull(locationId, "locationId");
         boolean known;
         try {
-            known = appTokens.withAppToken(token -> stores.find(locationId, token)).isPresent();
+            known = stores.call((directory, token) -> directory.find(locationId, token)).isPresent();
         } catch (ProviderException e) {
             throw ProviderOutcomes.failed(e);
         }

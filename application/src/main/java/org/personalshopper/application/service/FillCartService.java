@@ -15,13 +15,19 @@ import org.personalshopper.application.port.in.ProviderConnectionUnavailableExce
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.NotFoundException;
 
+import org.personalshopper.application.port.in.ConnectionRequiredException;
+import org.personalshopper.application.port.in.NotOfferedException;
 import org.personalshopper.application.port.in.SignInRequiredException;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.application.port.out.ProviderRegistry;
 import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.SelectionRepository;
+import org.personalshopper.domain.Capability;
 import org.personalshopper.domain.CartItem;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.CartRequest;
 import org.personalshopper.domain.CartOutcome;
 import org.personalshopper.domain.CartSubmission;
@@ -45,15 +51,15 @@ public final class FillCartService implements FillCart {
 
     private final SelectionRepository selections;
     private final CartSubmissionRepository submissions;
-    private final Cart cart;
+    private final ProviderRegistry providers;
     private final FreshAccessTokens freshTokens;
     private final Clock clock;
 
-    public FillCartService(SelectionRepository selections, CartSubmissionRepository submissions, Cart cart,
-                           FreshAccessTokens freshTokens, Clock clock) {
+    public FillCartService(SelectionRepository selections, CartSubmissionRepository submissions,
+                           ProviderRegistry providers, FreshAccessTokens freshTokens, Clock clock) {
         this.selections = Objects.requireNonNull(selections, "selections");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
-        this.cart = Objects.requireNonNull(cart, "cart");
+        this.providers = Objects.requireNonNull(providers, "providers");
         this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -62,6 +68,13 @@ public final class FillCartService implements FillCart {
     public CartResult add(FillCartCommand command) {
         Objects.requireNonNull(command, "command");
         List<CartItem> items = itemsToAdd(command);
+        ConfiguredProvider withCart = providers.offering(Capability.CART)
+                .orElseThrow(() -> new NotOfferedException(Capability.CART, Optional.empty()));
+        // Checked before anything is recorded: without a connection there is nothing to send, nothing to remember.
+        if (!freshTokens.hasConnection(command.shopperId(), withCart.provider())) {
+            throw new ConnectionRequiredException(withCart.provider(), Capability.CART);
+        }
+        Cart cart = withCart.cart().orElseThrow();
 
         Instant now = clock.now();
         CartSubmission pending = CartSubmission.pending(command.shopperId(), command.idempotencyKey(), items, now);
@@ -72,7 +85,7 @@ public final class FillCartService implements FillCart {
             }
             return new CartResult(earlier.get(), true);
         }
-        return send(pending);
+        return send(pending, withCart.provider(), cart);
     }
 
     @Override
@@ -80,11 +93,11 @@ public final class FillCartService implements FillCart {
         return submissions.history(shopperId, HISTORY_LIMIT);
     }
 
-    private CartResult send(CartSubmission pending) {
+    private CartResult send(CartSubmission pending, Provider provider, Cart cart) {
         CartSubmission completed;
         try {
             // Refreshes before the call when needed; a 401 gets one refresh and one more try (nothing was added).
-            freshTokens.withFreshToken(pending.shopperId(), token -> {
+            freshTokens.withFreshToken(pending.shopperId(), provider, Capability.CART, token -> {
                 try {
                     cart.add(pending.items(), token);
                     return null;
@@ -97,7 +110,7 @@ public final class FillCartService implements FillCart {
             completed = pending.added(clock.now());
         } catch (ProviderException e) {
             completed = pending.failedWith(e.failure(), safe(e.reason()), clock.now());
-        } catch (SignInRequiredException e) {
+        } catch (SignInRequiredException | ConnectionRequiredException e) {
             // Raised only by a refresh, before anything was sent or after a 401: nothing landed.
             submissions.complete(pending.failedBeforeSending(Optional.of(ProviderFailure.UNAUTHORIZED),
                     "sign-in with the grocer is required again", clock.now()));

@@ -10,19 +10,17 @@ import org.personalshopper.domain.Store;
 
 /** Store search with the app token. */
 public final class FindStoresService implements FindStores {
-    private final StoreDirectory stores;
-    private final AppTokens appTokens;
+    private final AppAccess<StoreDirectory> stores;
 
-    public FindStoresService(StoreDirectory stores, AppTokens appTokens) {
+    public FindStoresService(AppAccess<StoreDirectory> stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.appTokens = Objects.requireNonNull(appTokens, "appTokens");
     }
 
     @Override
     public List<Store> find(StoreQuery query) {
         Objects.requireNonNull(query, "query");
         try {
-            return appTokens.withAppToken(token -> stores.search(query, token));
+            return stores.call((directory, token) -> directory.search(query, token));
         } catch (ProviderException e) {
             throw ProviderOutcomes.failed(e);
         }

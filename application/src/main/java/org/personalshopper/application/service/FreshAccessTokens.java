@@ -2,29 +2,35 @@ package org.personalshopper.application.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.ConnectionStatus;
+import org.personalshopper.application.port.in.ConnectionRequiredException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProviderException;
-import org.personalshopper.application.port.out.ShopperTokens;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ProviderRegistry;
 import org.personalshopper.application.port.out.TokenGrant;
-import org.personalshopper.application.port.out.TokenRepository;
 import org.personalshopper.application.port.out.Transactions;
 import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.Capability;
+import org.personalshopper.domain.Connection;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
 /**
- * Keeps each shopper's grocer token fresh. Refreshes proactively (expired or within the skew), and once
+ * Keeps each connection's access token fresh, refreshed with the provider of that connection. Refreshes proactively (expired or within the skew), and once
  * reactively when the grocer answers 401. At most one refresh per shopper at a time: an in-process lock
- * lines up this instance's threads, and the token row lock ({@link TokenRepository#findForUpdate}) lines
+ * lines up this instance's threads, and the token row lock ({@link ConnectionRepository#findForUpdate}) lines
  * up instances sharing the database. Rotated refresh tokens are stored with the access token in one write.
  * See docs/token-refresh.md.
  *
@@ -34,21 +40,21 @@ import org.personalshopper.domain.TokenSet;
 public final class FreshAccessTokens {
     public static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(60);
 
-    private final IdentityProvider identityProvider;
-    private final TokenRepository tokens;
+    private final ProviderRegistry providers;
+    private final ConnectionRepository tokens;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration refreshSkew;
     private final InProcessShopperLocks locks = new InProcessShopperLocks();
 
-    public FreshAccessTokens(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
+    public FreshAccessTokens(ProviderRegistry providers, ConnectionRepository tokens, Transactions transactions,
                                Clock clock) {
-        this(identityProvider, tokens, transactions, clock, DEFAULT_REFRESH_SKEW);
+        this(providers, tokens, transactions, clock, DEFAULT_REFRESH_SKEW);
     }
 
-    public FreshAccessTokens(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
+    public FreshAccessTokens(ProviderRegistry providers, ConnectionRepository tokens, Transactions transactions,
                                Clock clock, Duration refreshSkew) {
-        this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
+        this.providers = Objects.requireNonNull(providers, "providers");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,30 +65,35 @@ public final class FreshAccessTokens {
     }
 
     /**
-     * A usable access token for the shopper, refreshed first when expired or close to it.
+     * A usable access token of the shopper's connection to the provider, refreshed first when expired or
+     * close to it.
      *
-     * @throws SignInRequiredException when the shopper has no usable tokens or the provider refused the refresh
+     * @throws SignInRequiredException when the connection's tokens are unusable or the provider refused the refresh
+     * @throws ConnectionRequiredException when the shopper has no connection to the provider
      * @throws ProviderConnectionUnavailableException when a needed refresh failed for a passing reason
      */
-    public AccessToken freshAccessToken(ShopperId shopperId) {
+    public AccessToken freshAccessToken(ShopperId shopperId, Provider provider, Capability neededFor) {
         Objects.requireNonNull(shopperId, "shopperId");
-        ShopperTokens current = tokens.find(shopperId).orElseThrow(FreshAccessTokens::signInRequired);
+        Objects.requireNonNull(provider, "provider");
+        Connection current = tokens.find(shopperId, provider)
+                .orElseThrow(() -> new ConnectionRequiredException(provider, neededFor));
         if (!current.usable()) {
             throw signInRequired();
         }
         if (!current.tokens().needsRefresh(clock.now(), refreshSkew)) {
             return current.tokens().accessToken();
         }
-        return refreshUnlessDone(shopperId, stored -> stored.needsRefresh(clock.now(), refreshSkew));
+        return refreshUnlessDone(shopperId, provider, stored -> stored.needsRefresh(clock.now(), refreshSkew));
     }
 
     /**
      * Runs {@code call} with a fresh token; when the provider answers it with UNAUTHORIZED, refreshes once and
      * runs it once more. A second UNAUTHORIZED is thrown, not looped on.
      */
-    public <T> T withFreshToken(ShopperId shopperId, Function<AccessToken, T> call) {
+    public <T> T withFreshToken(ShopperId shopperId, Provider provider, Capability neededFor,
+                                Function<AccessToken, T> call) {
         Objects.requireNonNull(call, "call");
-        AccessToken token = freshAccessToken(shopperId);
+        AccessToken token = freshAccessToken(shopperId, provider, neededFor);
         try {
             return call.apply(token);
         } catch (ProviderException e) {
@@ -91,18 +102,20 @@ public final class FreshAccessTokens {
             }
             // The grocer refused a token we thought valid (revoked, clock drift). Refresh unless someone
             // already replaced the rejected token, then try exactly once more; a second 401 goes to the caller.
-            AccessToken renewed = refreshUnlessDone(shopperId,
+            AccessToken renewed = refreshUnlessDone(shopperId, provider,
                     stored -> stored.accessToken().equals(token) || stored.needsRefresh(clock.now(), refreshSkew));
             return call.apply(renewed);
         }
     }
 
-    /** Whether the shopper's provider connection is usable, and until when its access token lasts. */
-    public ConnectionStatus status(ShopperId shopperId) {
-        return tokens.find(shopperId)
-                .filter(ShopperTokens::usable)
-                .map(t -> new ConnectionStatus(true, Optional.of(t.tokens().accessTokenExpiresAt())))
-                .orElseGet(() -> new ConnectionStatus(false, Optional.empty()));
+    /** Whether the shopper has a connection to the provider, usable or not. */
+    public boolean hasConnection(ShopperId shopperId, Provider provider) {
+        return tokens.find(shopperId, provider).isPresent();
+    }
+
+    /** The shopper's connections, oldest first: whether each is usable, and until when its access token lasts. */
+    public List<ConnectionStatus> status(ShopperId shopperId) {
+        return tokens.list(shopperId).stream().map(ConnectionStatus::of).toList();
     }
 
     /** How many shoppers this instance is refreshing or waiting to refresh right now. */
@@ -114,10 +127,16 @@ public final class FreshAccessTokens {
      * Refreshes under both locks when {@code stillNeeded} holds for the row as re-read under the row lock;
      * otherwise another thread or instance already refreshed and its token is used.
      */
-    private AccessToken refreshUnlessDone(ShopperId shopperId, Predicate<TokenSet> stillNeeded) {
+    private AccessToken refreshUnlessDone(ShopperId shopperId, Provider provider, Predicate<TokenSet> stillNeeded) {
+        Optional<ConfiguredProvider> configured = providers.find(provider);
+        if (configured.isEmpty()) {
+            // The operator turned this provider off: its tokens cannot be renewed here.
+            throw signInRequired();
+        }
+        IdentityProvider identityProvider = configured.get().signIn();
         // In-process first: waiting threads hold no database connection, only the one refreshing does.
         Outcome outcome = locks.whileHolding(shopperId, () -> transactions.inTransaction(() -> {
-            Optional<ShopperTokens> locked = tokens.findForUpdate(shopperId);
+            Optional<Connection> locked = tokens.findForUpdate(shopperId, provider);
             if (locked.isEmpty() || !locked.get().usable()) {
                 return Outcome.signInRequired();
             }
@@ -132,13 +151,13 @@ public final class FreshAccessTokens {
                 grant = identityProvider.refresh(stored.refreshToken());
             } catch (ProviderException e) {
                 if (e.failure() == ProviderFailure.REJECTED) {
-                    tokens.markUnusable(shopperId);
+                    tokens.markUnusable(shopperId, provider);
                     return Outcome.signInRequired(); // returned, not thrown, so the mark commits
                 }
                 return Outcome.unavailable(e);
             }
             TokenSet renewed = stored.refreshedWith(grant.accessToken(), grant.refreshToken(), requestedAt, grant.expiresIn());
-            tokens.save(shopperId, renewed);
+            tokens.saveTokens(shopperId, provider, renewed);
             return Outcome.token(renewed.accessToken());
         }));
         return outcome.tokenOrThrow();

@@ -18,13 +18,11 @@ import org.personalshopper.domain.StoreLocationId;
 /** Catalog search with the app token; at the shopper's preferred store when no store is given, for prices. */
 public final class SearchProductsService implements SearchProducts {
     private final ShopperRepository shoppers;
-    private final ProductCatalog catalog;
-    private final AppTokens appTokens;
+    private final AppAccess<ProductCatalog> catalog;
 
-    public SearchProductsService(ShopperRepository shoppers, ProductCatalog catalog, AppTokens appTokens) {
+    public SearchProductsService(ShopperRepository shoppers, AppAccess<ProductCatalog> catalog) {
         this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.appTokens = Objects.requireNonNull(appTokens, "appTokens");
     }
 
     @Override
@@ -33,7 +31,7 @@ public final class SearchProductsService implements SearchProducts {
         ProductQuery atStore = query.locationId().isPresent() ? query
                 : new ProductQuery(query.term(), preferredStore(shopperId), query.brand(), query.start(), query.limit());
         try {
-            return appTokens.withAppToken(token -> catalog.search(atStore, token));
+            return catalog.call((products, token) -> products.search(atStore, token));
         } catch (ProviderException e) {
             throw ProviderOutcomes.failed(e);
         }
@@ -45,7 +43,7 @@ public final class SearchProductsService implements SearchProducts {
         Optional<StoreLocationId> store = locationId.isPresent() ? locationId : preferredStore(shopperId);
         Optional<Product> found;
         try {
-            found = appTokens.withAppToken(token -> catalog.find(productId, store, token));
+            found = catalog.call((products, token) -> products.find(productId, store, token));
         } catch (ProviderException e) {
             throw ProviderOutcomes.failed(e);
         }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
 
@@ -21,7 +23,21 @@ public interface LoginAttemptRepositoryContract extends RepositoryContract {
 
     private LoginAttempt attempt(Optional<String> verifier) {
         return LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()), SecretHash.of(UUID.randomUUID().toString()),
-                verifier, new ReturnPath("/lists?week=47"), START);
+                verifier, new ReturnPath("/lists?week=47"), START, new Provider("kroger"), Optional.empty());
+    }
+
+    @Test
+    default void anAttemptKeepsItsProviderAndTheShopperItLinksTo() {
+        ShopperId linking = newShopperId();
+        LoginAttempt saved = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
+                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, START,
+                new Provider("foodin"), Optional.of(linking));
+        attempts().save(saved);
+
+        LoginAttempt taken = attempts().take(saved.stateHash()).orElseThrow();
+
+        assertThat(taken.provider()).isEqualTo(new Provider("foodin"));
+        assertThat(taken.linkTo()).contains(linking);
     }
 
     @Test

@@ -1,15 +1,10 @@
 package org.personalshopper.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.personalshopper.application.contract.RepositoryContract.after;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.port.out.ShopperRepository;
-import org.personalshopper.domain.ProfileId;
-import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
@@ -18,40 +13,23 @@ import org.personalshopper.domain.StoreLocationId;
 public interface ShopperRepositoryContract extends RepositoryContract {
     ShopperRepository shoppers();
 
-    Provider PROVIDER = new Provider("kroger");
+    @Test
+    default void aNewShopperIsFoundByIdWithNothingChosenYet() {
+        Shopper created = shoppers().create(START);
 
-    private Shopper newShopper() {
-        return shoppers().findOrCreate(PROVIDER, new ProfileId(UUID.randomUUID().toString()), START);
+        assertThat(created.preferredLocation()).isEmpty();
+        assertThat(created.createdAt()).isEqualTo(kept(START));
+        assertThat(shoppers().find(created.id())).contains(created);
     }
 
     @Test
-    default void theFirstSignInCreatesTheShopperAndLaterOnesFindTheSameOne() {
-        ProfileId profile = new ProfileId(UUID.randomUUID().toString());
-
-        Shopper first = shoppers().findOrCreate(PROVIDER, profile, START);
-        Shopper again = shoppers().findOrCreate(PROVIDER, profile, after(Duration.ofDays(3)));
-
-        assertThat(first.provider()).isEqualTo(PROVIDER);
-        assertThat(first.profileId()).isEqualTo(profile);
-        assertThat(first.preferredLocation()).isEmpty();
-        assertThat(first.createdAt()).isEqualTo(kept(START));
-        assertThat(again).isEqualTo(first);
-        assertThat(shoppers().find(first.id())).contains(first);
-    }
-
-    @Test
-    default void theSameProfileAtAnotherProviderIsAnotherShopper() {
-        ProfileId profile = new ProfileId(UUID.randomUUID().toString());
-
-        Shopper atKroger = shoppers().findOrCreate(PROVIDER, profile, START);
-        Shopper elsewhere = shoppers().findOrCreate(new Provider("other-grocer"), profile, START);
-
-        assertThat(elsewhere.id()).isNotEqualTo(atKroger.id());
+    default void everyNewShopperIsAnotherShopper() {
+        assertThat(shoppers().create(START).id()).isNotEqualTo(shoppers().create(RepositoryContract.after(Duration.ofSeconds(1))).id());
     }
 
     @Test
     default void thePreferredStoreIsRemembered() {
-        Shopper shopper = newShopper();
+        Shopper shopper = shoppers().create(START);
         StoreLocationId store = new StoreLocationId("01400943");
 
         assertThat(shoppers().setPreferredLocation(shopper.id(), store)).contains(shopper.withPreferredLocation(store));
@@ -60,11 +38,29 @@ public interface ShopperRepositoryContract extends RepositoryContract {
 
     @Test
     default void settingOneShoppersStoreLeavesOthersAlone() {
-        Shopper mine = newShopper();
-        Shopper theirs = newShopper();
+        Shopper mine = shoppers().create(START);
+        Shopper theirs = shoppers().create(START);
 
         shoppers().setPreferredLocation(mine.id(), new StoreLocationId("01400943"));
 
         assertThat(shoppers().find(theirs.id()).orElseThrow().preferredLocation()).isEmpty();
+    }
+
+    @Test
+    default void aDeletedShopperIsGoneAndOthersStay() {
+        Shopper leaving = shoppers().create(START);
+        Shopper staying = shoppers().create(START);
+
+        assertThat(shoppers().delete(leaving.id())).isTrue();
+
+        assertThat(shoppers().find(leaving.id())).isEmpty();
+        assertThat(shoppers().find(staying.id())).contains(staying);
+        assertThat(shoppers().delete(leaving.id())).as("deleting again").isFalse();
+        assertThat(shoppers().setPreferredLocation(leaving.id(), new StoreLocationId("01400943"))).isEmpty();
+    }
+
+    @Test
+    default void deletingAnUnknownShopperChangesNothing() {
+        assertThat(shoppers().delete(ShopperId.random())).isFalse();
     }
 }

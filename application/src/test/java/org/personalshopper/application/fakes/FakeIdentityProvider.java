@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.out.SignInGrant;
 import org.personalshopper.application.port.out.TokenGrant;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Banner;
@@ -55,9 +56,20 @@ public final class FakeIdentityProvider implements IdentityProvider {
     private final Queue<ProviderException> appTokenFailures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger appTokenCalls = new AtomicInteger();
 
+    private final Provider provider;
+
+    /** A provider named {@code testgrocer}. */
+    public FakeIdentityProvider() {
+        this(new Provider("testgrocer"));
+    }
+
+    public FakeIdentityProvider(Provider provider) {
+        this.provider = provider;
+    }
+
     @Override
     public Provider provider() {
-        return new Provider("testgrocer");
+        return provider;
     }
 
     @Override
@@ -76,8 +88,9 @@ public final class FakeIdentityProvider implements IdentityProvider {
         return URI.create("https://grocer.test/authorize?state=" + request.state());
     }
 
+    /** Exchanges the code, then looks the shopper up as a provider with an identity endpoint would. */
     @Override
-    public TokenGrant exchangeCode(String code, Optional<String> codeVerifier) {
+    public SignInGrant exchangeCode(String code, Optional<String> codeVerifier) {
         codeExchanges.add(new CodeExchange(code, codeVerifier));
         failIfQueued(exchangeFailures);
         ProfileId profile = profilesByCode.remove(code);
@@ -87,7 +100,7 @@ public final class FakeIdentityProvider implements IdentityProvider {
         TokenGrant grant = newGrant(accessLifetime, true);
         profilesByAccessToken.put(grant.accessToken().value(), profile);
         grant.refreshToken().ifPresent(r -> profilesByRefreshToken.put(r, profile));
-        return grant;
+        return new SignInGrant(grant, profile(grant.accessToken()));
     }
 
     @Override
@@ -122,7 +135,7 @@ public final class FakeIdentityProvider implements IdentityProvider {
         return newGrant(appTokenLifetime, false);
     }
 
-    @Override
+    /** Who the token belongs to, as an identity endpoint answers. */
     public ProfileId profile(AccessToken shopperToken) {
         failIfQueued(profileFailures);
         ProfileId profile = profilesByAccessToken.get(shopperToken.value());

@@ -1,36 +1,35 @@
 package org.personalshopper.application.fakes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.personalshopper.application.port.out.ShopperRepository;
-import org.personalshopper.domain.ProfileId;
-import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
 
+/**
+ * Shoppers in memory. A delete also runs the hooks other fakes registered ({@link #onDelete}), as the
+ * database's ON DELETE CASCADE removes what references the shopper.
+ */
 public final class InMemoryShopperRepository implements ShopperRepository {
     private final InMemoryTransactions transactions;
     private final Map<ShopperId, Shopper> byId = new ConcurrentHashMap<>();
+    private final List<Consumer<ShopperId>> cascades = new CopyOnWriteArrayList<>();
 
     public InMemoryShopperRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
     }
 
     @Override
-    public synchronized Shopper findOrCreate(Provider provider, ProfileId profileId, Instant now) {
-        Optional<Shopper> existing = byId.values().stream()
-                .filter(s -> s.provider().equals(provider) && s.profileId().equals(profileId))
-                .findFirst();
-        if (existing.isPresent()) {
-            transactions.wrote("shoppers.findOrCreate", () -> { });
-            return existing.get();
-        }
-        Shopper created = new Shopper(ShopperId.random(), provider, profileId, Optional.empty(), now);
+    public Shopper create(Instant now) {
+        Shopper created = new Shopper(ShopperId.random(), Optional.empty(), now);
         byId.put(created.id(), created);
-        transactions.wrote("shoppers.findOrCreate", () -> byId.remove(created.id()));
+        transactions.wrote("shoppers.create", () -> byId.remove(created.id()));
         return created;
     }
 
@@ -49,6 +48,22 @@ public final class InMemoryShopperRepository implements ShopperRepository {
         byId.put(id, after);
         transactions.wrote("shoppers.setPreferredLocation", () -> byId.put(id, before));
         return Optional.of(after);
+    }
+
+    @Override
+    public synchronized boolean delete(ShopperId id) {
+        Shopper before = byId.remove(id);
+        if (before == null) {
+            return false;
+        }
+        cascades.forEach(cascade -> cascade.accept(id));
+        transactions.wrote("shoppers.delete", () -> byId.put(id, before));
+        return true;
+    }
+
+    /** Runs {@code cascade} for every deleted shopper: how another fake forgets what the shopper owned. */
+    public void onDelete(Consumer<ShopperId> cascade) {
+        cascades.add(cascade);
     }
 
     /** Puts a shopper in place for a test, outside any transaction log. */

@@ -24,7 +24,13 @@ import org.personalshopper.application.fakes.InMemoryCartSubmissionRepository;
 import org.personalshopper.application.fakes.InMemoryLoginAttemptRepository;
 import org.personalshopper.application.fakes.InMemorySessionRepository;
 import org.personalshopper.application.fakes.InMemoryShopperRepository;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
+import org.personalshopper.application.fakes.InMemoryConnectionRepository;
+import org.personalshopper.application.port.in.ConnectionConflictException;
+import org.personalshopper.application.port.in.NotOfferedException;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.domain.Connection;
+import org.personalshopper.domain.Provider;
+import java.util.List;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.AuthenticateShopper.BeginLogin;
 import org.personalshopper.application.port.in.AuthenticateShopper.CompleteLogin;
@@ -47,6 +53,8 @@ import org.personalshopper.domain.ShopperId;
 
 class AuthenticateShopperServiceTest {
     private static final ProfileId PROFILE = new ProfileId("8b5e3e59-3a8f-4a55-9c1e-6d1b0a3f0c11");
+    private static final Provider GROCER = new Provider("testgrocer");
+    private static final Provider OTHER = new Provider("othergrocer");
     private static final String CODE = "auth-code-1";
     /** Touch interval = idle / 100 = 36 s. */
     private static final SessionPolicy POLICY = new SessionPolicy(Duration.ofHours(1), Duration.ofHours(8));
@@ -55,17 +63,20 @@ class AuthenticateShopperServiceTest {
     private final InMemoryShopperRepository shoppers = new InMemoryShopperRepository(transactions);
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
     private final InMemoryLoginAttemptRepository attempts = new InMemoryLoginAttemptRepository();
-    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository(transactions);
+    private final InMemoryConnectionRepository tokens = new InMemoryConnectionRepository(transactions, shoppers);
     private final FakeClock clock = new FakeClock();
     private final CountingRandomTokens random = new CountingRandomTokens();
-    private final FakeIdentityProvider grocer = new FakeIdentityProvider();
-    private final AuthenticateShopperService auth = new AuthenticateShopperService(grocer, shoppers, sessions, attempts,
-            tokens, transactions, clock, random, POLICY);
+    private final FakeIdentityProvider grocer = new FakeIdentityProvider(GROCER);
+    /** A second provider offering sign-in only, as Foodin does. */
+    private final FakeIdentityProvider other = new FakeIdentityProvider(OTHER);
+    private final AuthenticateShopperService auth = new AuthenticateShopperService(
+            new ConfiguredProviders(List.of(ConfiguredProvider.signInOnly(grocer), ConfiguredProvider.signInOnly(other))),
+            shoppers, sessions, attempts, tokens, transactions, clock, random, POLICY);
 
     /** A started sign-in as the browser sees it: the state the grocer echoes back and the login cookie. */
     private record Started(String state, String binding, LoginRedirect redirect) {
         CompleteLogin callback(String code) {
-            return new CompleteLogin(Optional.of(state), Optional.of(code), Optional.empty(), Optional.of(binding));
+            return new CompleteLogin(GROCER, Optional.of(state), Optional.of(code), Optional.empty(), Optional.of(binding));
         }
     }
 
@@ -131,8 +142,9 @@ class AuthenticateShopperServiceTest {
         assertThat(signedIn.sessionExpiresAt()).isEqualTo(clock.now().plus(POLICY.idleTimeout()));
         assertThat(signedIn.toString()).doesNotContain(signedIn.sessionId());
 
-        assertThat(shoppers.find(signedIn.shopperId())).hasValueSatisfying(s -> assertThat(s.profileId()).isEqualTo(PROFILE));
-        assertThat(tokens.find(signedIn.shopperId())).hasValueSatisfying(t -> {
+        assertThat(shoppers.find(signedIn.shopperId())).isPresent();
+        assertThat(tokens.find(signedIn.shopperId(), GROCER)).hasValueSatisfying(t -> {
+            assertThat(t.profileId()).isEqualTo(PROFILE);
             assertThat(t.usable()).isTrue();
             assertThat(t.tokens().accessToken()).isEqualTo(grocer.lastIssuedAccessToken());
         });
@@ -142,7 +154,7 @@ class AuthenticateShopperServiceTest {
 
         List<InMemoryTransactions.Write> writes = transactions.writes();
         assertThat(writes).extracting(InMemoryTransactions.Write::what)
-                .containsExactly("shoppers.findOrCreate", "tokens.save", "sessions.create");
+                .containsExactly("shoppers.create", "connections.save", "sessions.create");
         OptionalInt tx = writes.get(0).transaction();
         assertThat(tx).isPresent();
         assertThat(writes).allSatisfy(w -> assertThat(w.transaction()).isEqualTo(tx));
@@ -168,12 +180,12 @@ class AuthenticateShopperServiceTest {
     }
 
     static Stream<Arguments> badCallbacks() {
-        Function<Started, CompleteLogin> missingState = s -> new CompleteLogin(Optional.empty(), Optional.of(CODE), Optional.empty(), Optional.of(s.binding()));
-        Function<Started, CompleteLogin> unknownState = s -> new CompleteLogin(Optional.of("forged-state-value"), Optional.of(CODE), Optional.empty(), Optional.of(s.binding()));
-        Function<Started, CompleteLogin> noCookie = s -> new CompleteLogin(Optional.of(s.state()), Optional.of(CODE), Optional.empty(), Optional.empty());
-        Function<Started, CompleteLogin> otherBrowser = s -> new CompleteLogin(Optional.of(s.state()), Optional.of(CODE), Optional.empty(), Optional.of("another-browsers-binding"));
-        Function<Started, CompleteLogin> noCode = s -> new CompleteLogin(Optional.of(s.state()), Optional.empty(), Optional.empty(), Optional.of(s.binding()));
-        Function<Started, CompleteLogin> blankCode = s -> new CompleteLogin(Optional.of(s.state()), Optional.of(" "), Optional.empty(), Optional.of(s.binding()));
+        Function<Started, CompleteLogin> missingState = s -> new CompleteLogin(GROCER, Optional.empty(), Optional.of(CODE), Optional.empty(), Optional.of(s.binding()));
+        Function<Started, CompleteLogin> unknownState = s -> new CompleteLogin(GROCER, Optional.of("forged-state-value"), Optional.of(CODE), Optional.empty(), Optional.of(s.binding()));
+        Function<Started, CompleteLogin> noCookie = s -> new CompleteLogin(GROCER, Optional.of(s.state()), Optional.of(CODE), Optional.empty(), Optional.empty());
+        Function<Started, CompleteLogin> otherBrowser = s -> new CompleteLogin(GROCER, Optional.of(s.state()), Optional.of(CODE), Optional.empty(), Optional.of("another-browsers-binding"));
+        Function<Started, CompleteLogin> noCode = s -> new CompleteLogin(GROCER, Optional.of(s.state()), Optional.empty(), Optional.empty(), Optional.of(s.binding()));
+        Function<Started, CompleteLogin> blankCode = s -> new CompleteLogin(GROCER, Optional.of(s.state()), Optional.of(" "), Optional.empty(), Optional.of(s.binding()));
         return Stream.of(Arguments.of("missing state", missingState), Arguments.of("unknown state", unknownState),
                 Arguments.of("no login cookie", noCookie), Arguments.of("another browser's cookie", otherBrowser),
                 Arguments.of("no code", noCode), Arguments.of("blank code", blankCode));
@@ -223,7 +235,7 @@ class AuthenticateShopperServiceTest {
     void aStateIsSpentEvenByAFailedCallbackSoItCannotBeRetriedFromAnotherBrowser() {
         Started started = start("/");
         grocer.willAcceptCode(CODE, PROFILE);
-        CompleteLogin foreign = new CompleteLogin(Optional.of(started.state()), Optional.of(CODE), Optional.empty(), Optional.of("attacker"));
+        CompleteLogin foreign = new CompleteLogin(GROCER, Optional.of(started.state()), Optional.of(CODE), Optional.empty(), Optional.of("attacker"));
         assertThatThrownBy(() -> auth.completeLogin(foreign)).isInstanceOf(SignInFailedException.class);
 
         assertThatThrownBy(() -> auth.completeLogin(started.callback(CODE)))
@@ -234,7 +246,7 @@ class AuthenticateShopperServiceTest {
     @Test
     void anErrorFromTheGrocerIsDeniedAndSpendsTheState() {
         Started started = start("/");
-        CompleteLogin denied = new CompleteLogin(Optional.of(started.state()), Optional.empty(),
+        CompleteLogin denied = new CompleteLogin(GROCER, Optional.of(started.state()), Optional.empty(),
                 Optional.of("access_denied"), Optional.of(started.binding()));
 
         assertThatThrownBy(() -> auth.completeLogin(denied))
@@ -353,5 +365,90 @@ class AuthenticateShopperServiceTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    // --- several providers
+
+    private Started startWith(Provider provider, FakeIdentityProvider at, Optional<ShopperId> linkTo) {
+        LoginRedirect redirect = auth.beginLogin(new BeginLogin(ReturnPath.HOME, Optional.empty(), Optional.of(provider), linkTo));
+        String state = at.authorizationRequests().get(at.authorizationRequests().size() - 1).state();
+        return new Started(state, redirect.browserBinding(), redirect);
+    }
+
+    private static CompleteLogin at(Provider callback, Started started, String code) {
+        return new CompleteLogin(callback, Optional.of(started.state()), Optional.of(code), Optional.empty(),
+                Optional.of(started.binding()));
+    }
+
+    @Test
+    void aSignInGoesToTheNamedProviderAndItsCallbackCompletesIt() {
+        Started started = startWith(OTHER, other, Optional.empty());
+        other.willAcceptCode("other-code", PROFILE);
+
+        SignedIn signedIn = auth.completeLogin(at(OTHER, started, "other-code"));
+
+        assertThat(grocer.authorizationRequests()).isEmpty();
+        assertThat(tokens.list(signedIn.shopperId())).extracting(Connection::provider).containsExactly(OTHER);
+    }
+
+    @Test
+    void aStateIssuedForOneProviderIsRefusedAtAnotherProvidersCallbackBeforeAnyCodeExchange() {
+        Started started = startWith(OTHER, other, Optional.empty());
+        other.willAcceptCode(CODE, PROFILE);
+        grocer.willAcceptCode(CODE, PROFILE);
+
+        assertThatThrownBy(() -> auth.completeLogin(at(GROCER, started, CODE)))
+                .isInstanceOfSatisfying(SignInFailedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_STATE));
+        assertThatThrownBy(() -> auth.completeLogin(at(OTHER, started, CODE)))
+                .as("the state is spent by the refusal").isInstanceOf(SignInFailedException.class);
+
+        assertThat(grocer.codeExchanges()).isEmpty();
+        assertThat(other.codeExchanges()).isEmpty();
+        assertThat(shoppers.count()).isZero();
+    }
+
+    @Test
+    void aProviderThatIsNotConfiguredIsNotOffered() {
+        assertThatThrownBy(() -> auth.beginLogin(new BeginLogin(ReturnPath.HOME, Optional.empty(),
+                Optional.of(new Provider("nowhere")), Optional.empty())))
+                .isInstanceOfSatisfying(NotOfferedException.class, e -> assertThat(e.provider()).contains(new Provider("nowhere")));
+        assertThat(attempts.all()).isEmpty();
+    }
+
+    @Test
+    void aLinkedAccountSignsInToTheSameShopper() {
+        SignedIn first = signIn();
+        clock.advance(Duration.ofMinutes(1));
+        Started linking = startWith(OTHER, other, Optional.of(first.shopperId()));
+        other.willAcceptCode("link-code", new ProfileId("other-profile"));
+
+        SignedIn linked = auth.completeLogin(at(OTHER, linking, "link-code"));
+        Started later = startWith(OTHER, other, Optional.empty());
+        other.willAcceptCode("later-code", new ProfileId("other-profile"));
+        SignedIn again = auth.completeLogin(at(OTHER, later, "later-code"));
+
+        assertThat(linked.shopperId()).isEqualTo(first.shopperId());
+        assertThat(again.shopperId()).isEqualTo(first.shopperId());
+        assertThat(shoppers.count()).isEqualTo(1);
+        assertThat(tokens.list(first.shopperId())).extracting(Connection::provider).containsExactly(GROCER, OTHER);
+    }
+
+    @Test
+    void linkingAnAccountOfAnotherShopperIsAConflictAndChangesNothing() {
+        Started elsewhere = startWith(OTHER, other, Optional.empty());
+        other.willAcceptCode("theirs", new ProfileId("their-profile"));
+        SignedIn theirs = auth.completeLogin(at(OTHER, elsewhere, "theirs"));
+        SignedIn mine = signIn();
+        int sessionsBefore = sessions.all().size();
+
+        Started linking = startWith(OTHER, other, Optional.of(mine.shopperId()));
+        other.willAcceptCode("link", new ProfileId("their-profile"));
+
+        assertThatThrownBy(() -> auth.completeLogin(at(OTHER, linking, "link")))
+                .isInstanceOfSatisfying(ConnectionConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ConnectionConflictException.Reason.LINKED_TO_ANOTHER_SHOPPER));
+        assertThat(tokens.list(mine.shopperId())).extracting(Connection::provider).containsExactly(GROCER);
+        assertThat(tokens.owner(OTHER, new ProfileId("their-profile"))).contains(theirs.shopperId());
+        assertThat(sessions.all()).hasSize(sessionsBefore);
     }
 }

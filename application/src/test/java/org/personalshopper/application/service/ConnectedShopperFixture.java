@@ -15,7 +15,12 @@ import org.personalshopper.application.fakes.FakeProductCatalog;
 import org.personalshopper.application.fakes.FakeStorageHealth;
 import org.personalshopper.application.fakes.FakeStoreDirectory;
 import org.personalshopper.application.fakes.InMemoryShopperRepository;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
+import org.personalshopper.application.fakes.FakeCart;
+import org.personalshopper.application.fakes.InMemoryConnectionRepository;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.application.port.out.ProviderRegistry;
+import org.personalshopper.domain.Capability;
+import java.util.List;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -47,26 +52,28 @@ abstract class ConnectedShopperFixture {
 
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryShopperRepository shoppers = new InMemoryShopperRepository(transactions);
-    final InMemoryTokenRepository tokens = new InMemoryTokenRepository(transactions);
+    final InMemoryConnectionRepository tokens = new InMemoryConnectionRepository(transactions, shoppers);
     final FakeClock clock = new FakeClock();
     final FakeIdentityProvider grocer = new FakeIdentityProvider();
     final FakeStoreDirectory stores = new FakeStoreDirectory();
     final FakeProductCatalog catalog = new FakeProductCatalog();
+    final ProviderRegistry providers = new ConfiguredProviders(List.of(new ConfiguredProvider(grocer,
+            Optional.of(catalog), Optional.of(stores), Optional.of(new FakeCart()))));
     final AppTokens appTokens = new AppTokens(grocer, clock);
-    final FreshAccessTokens refresh = new FreshAccessTokens(grocer, tokens, transactions, clock);
+    final FreshAccessTokens refresh = new FreshAccessTokens(providers, tokens, transactions, clock);
     final ViewShopperService view = new ViewShopperService(shoppers, refresh);
-    final ChoosePreferredStoreService choose = new ChoosePreferredStoreService(shoppers, stores, appTokens, refresh);
-    final SearchProductsService search = new SearchProductsService(shoppers, catalog, appTokens);
-    final FindStoresService findStores = new FindStoresService(stores, appTokens);
+    final ChoosePreferredStoreService choose = new ChoosePreferredStoreService(shoppers,
+            AppAccess.of(Capability.STORES, stores, appTokens), refresh);
+    final SearchProductsService search = new SearchProductsService(shoppers, AppAccess.of(Capability.CATALOG, catalog, appTokens));
+    final FindStoresService findStores = new FindStoresService(AppAccess.of(Capability.STORES, stores, appTokens));
     Shopper shopper;
     TokenSet signedIn;
 
     @BeforeEach
     void aConnectedShopper() {
-        shopper = shoppers.seed(new Shopper(ShopperId.random(), new Provider("testgrocer"), new ProfileId("profile-1"),
-                Optional.empty(), clock.now()));
+        shopper = shoppers.seed(new Shopper(ShopperId.random(), Optional.empty(), clock.now()));
         signedIn = grocer.issueTokens(clock.now(), Duration.ofMinutes(30));
-        tokens.seed(shopper.id(), signedIn);
+        tokens.seed(shopper.id(), grocer.provider(), new ProfileId("profile-1"), signedIn);
         stores.add(store(HOME_STORE, "45044"));
         catalog.add(new Product(new ProductId("0001111041700"), new Upc("0001111041700"), "Kroger 2% Reduced Fat Milk",
                 Optional.of("Kroger"), Optional.of("1 gal"), Optional.of(new Price(new BigDecimal("3.49"), Optional.empty())),

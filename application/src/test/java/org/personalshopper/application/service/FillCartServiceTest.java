@@ -16,7 +16,14 @@ import org.personalshopper.application.fakes.InMemoryCartSubmissionRepository;
 import org.personalshopper.application.fakes.InMemoryLoginAttemptRepository;
 import org.personalshopper.application.fakes.InMemorySelectionRepository;
 import org.personalshopper.application.fakes.InMemorySessionRepository;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
+import org.personalshopper.application.fakes.InMemoryConnectionRepository;
+import org.personalshopper.application.port.in.ConnectionRequiredException;
+import org.personalshopper.application.port.in.NotOfferedException;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.application.port.out.ProviderRegistry;
+import org.personalshopper.domain.Capability;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.FillCart.CartResult;
 import org.personalshopper.application.port.in.FillCart.FillCartCommand;
@@ -47,14 +54,18 @@ class FillCartServiceTest {
     private static final IdempotencyKey KEY = new IdempotencyKey("order-48-milk");
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository(transactions);
+    private final InMemoryConnectionRepository tokens = new InMemoryConnectionRepository(transactions);
     private final InMemorySelectionRepository selections = new InMemorySelectionRepository();
     private final InMemoryCartSubmissionRepository submissions = new InMemoryCartSubmissionRepository();
     private final FakeCart cart = new FakeCart();
     private final FakeClock clock = new FakeClock();
     private final FakeIdentityProvider grocer = new FakeIdentityProvider();
-    private final FreshAccessTokens refresh = new FreshAccessTokens(grocer, tokens, transactions, clock);
-    private final FillCartService fillCart = new FillCartService(selections, submissions, cart, refresh, clock);
+    /** A second provider offering sign-in only, as Foodin does: a cart add never goes there. */
+    private final FakeIdentityProvider signInOnly = new FakeIdentityProvider(new Provider("signinonly"));
+    private final ProviderRegistry providers = new ConfiguredProviders(List.of(ConfiguredProvider.signInOnly(signInOnly),
+            new ConfiguredProvider(grocer, Optional.empty(), Optional.empty(), Optional.of(cart))));
+    private final FreshAccessTokens refresh = new FreshAccessTokens(providers, tokens, transactions, clock);
+    private final FillCartService fillCart = new FillCartService(selections, submissions, providers, refresh, clock);
     private final KeepHouseService keepHouse = new KeepHouseService(new InMemorySessionRepository(transactions),
             new InMemoryLoginAttemptRepository(), submissions, new SessionPolicy(Duration.ofHours(1), Duration.ofHours(8)),
             clock, "Kroger");
@@ -64,7 +75,7 @@ class FillCartServiceTest {
     @BeforeEach
     void connected() {
         signedIn = grocer.issueTokens(clock.now(), Duration.ofMinutes(30));
-        tokens.seed(shopper, signedIn);
+        tokens.seed(shopper, grocer.provider(), new ProfileId("profile-1"), signedIn);
     }
 
     private FillCartCommand items(Optional<IdempotencyKey> key, List<CartItem> items) {
@@ -141,7 +152,7 @@ class FillCartServiceTest {
     void aKeyOlderThanADayCanBeUsedAgain() {
         fillCart.add(items(Optional.of(KEY), MILK));
         clock.advance(Duration.ofHours(24).plusSeconds(1));
-        tokens.seed(shopper, grocer.issueTokens(clock.now(), Duration.ofMinutes(30)));
+        tokens.seed(shopper, grocer.provider(), new ProfileId("profile-1"), grocer.issueTokens(clock.now(), Duration.ofMinutes(30)));
 
         CartResult again = fillCart.add(items(Optional.of(KEY), MILK));
 
@@ -182,7 +193,7 @@ class FillCartServiceTest {
 
         assertThat(grocer.refreshCalls()).isEqualTo(1);
         assertThat(cart.adds()).hasSize(1);
-        assertThat(cart.adds().get(0).token()).isEqualTo(tokens.find(shopper).orElseThrow().tokens().accessToken())
+        assertThat(cart.adds().get(0).token()).isEqualTo(tokens.find(shopper, grocer.provider()).orElseThrow().tokens().accessToken())
                 .isNotEqualTo(signedIn.accessToken());
     }
 
@@ -195,7 +206,7 @@ class FillCartServiceTest {
         assertThat(result.submission().outcome()).isEqualTo(CartOutcome.ADDED);
         assertThat(grocer.refreshCalls()).isEqualTo(1);
         assertThat(cart.adds()).extracting(FakeCart.Add::token)
-                .containsExactly(signedIn.accessToken(), tokens.find(shopper).orElseThrow().tokens().accessToken());
+                .containsExactly(signedIn.accessToken(), tokens.find(shopper, grocer.provider()).orElseThrow().tokens().accessToken());
     }
 
     @Test
@@ -257,7 +268,7 @@ class FillCartServiceTest {
 
     @Test
     void aShopperWhoMustSignInAgainGetsAFailedRecordAndTheSignInError() {
-        tokens.markUnusable(shopper);
+        tokens.markUnusable(shopper, grocer.provider());
 
         assertThatThrownBy(() -> fillCart.add(items(Optional.of(KEY), MILK))).isInstanceOf(SignInRequiredException.class);
 
@@ -299,5 +310,30 @@ class FillCartServiceTest {
         assertThat(history).hasSize(FillCartService.HISTORY_LIMIT);
         assertThat(history.get(0).submittedAt()).isAfter(history.get(1).submittedAt());
         assertThat(history.get(0).submittedAt()).isEqualTo(clock.now().minusSeconds(1));
+    }
+
+    @Test
+    void aShopperWithoutAConnectionToTheProviderWithACartMustConnectItAndNothingIsRecorded() {
+        ShopperId signedInElsewhere = ShopperId.random();
+        tokens.seed(signedInElsewhere, signInOnly.provider(), new ProfileId("elsewhere"), signedIn);
+
+        assertThatThrownBy(() -> fillCart.add(new FillCartCommand(signedInElsewhere, Optional.of(KEY), MILK, List.of(), Modality.PICKUP)))
+                .isInstanceOfSatisfying(ConnectionRequiredException.class, e -> {
+                    assertThat(e.provider()).isEqualTo(grocer.provider());
+                    assertThat(e.capability()).isEqualTo(Capability.CART);
+                });
+        assertThat(fillCart.history(signedInElsewhere)).isEmpty();
+        assertThat(cart.adds()).isEmpty();
+    }
+
+    @Test
+    void withoutAProviderOfferingACartACartAddIsNotOffered() {
+        ProviderRegistry noCart = new ConfiguredProviders(List.of(ConfiguredProvider.signInOnly(grocer)));
+        FillCartService without = new FillCartService(selections, submissions, noCart,
+                new FreshAccessTokens(noCart, tokens, transactions, clock), clock);
+
+        assertThatThrownBy(() -> without.add(items(Optional.empty(), MILK)))
+                .isInstanceOfSatisfying(NotOfferedException.class, e -> assertThat(e.capability()).isEqualTo(Capability.CART));
+        assertThat(fillCart.history(shopper)).isEmpty();
     }
 }

@@ -15,7 +15,6 @@ import org.personalshopper.application.fakes.FakeProductCatalog;
 import org.personalshopper.application.fakes.FakeStorageHealth;
 import org.personalshopper.application.fakes.FakeStoreDirectory;
 import org.personalshopper.application.fakes.InMemoryShopperRepository;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.UnknownStoreException;

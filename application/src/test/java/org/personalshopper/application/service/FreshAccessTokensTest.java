@@ -18,13 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.fakes.FakeClock;
 import org.personalshopper.application.fakes.FakeIdentityProvider;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
+import org.personalshopper.application.fakes.InMemoryConnectionRepository;
+import org.personalshopper.application.port.in.ConnectionRequiredException;
+import org.personalshopper.application.port.out.ConfiguredProvider;
+import org.personalshopper.domain.Capability;
+import org.personalshopper.domain.Connection;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
+import java.util.List;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.ProviderException;
-import org.personalshopper.application.port.out.ShopperTokens;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.ShopperId;
@@ -33,11 +39,15 @@ import org.personalshopper.domain.TokenSet;
 class FreshAccessTokensTest {
     private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
 
+    private static final ProfileId PROFILE = new ProfileId("profile-1");
+
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository(transactions);
+    private final InMemoryConnectionRepository tokens = new InMemoryConnectionRepository(transactions);
     private final FakeClock clock = new FakeClock();
     private final FakeIdentityProvider grocer = new FakeIdentityProvider();
-    private final FreshAccessTokens refresh = new FreshAccessTokens(grocer, tokens, transactions, clock);
+    private final Provider provider = grocer.provider();
+    private final ConfiguredProviders providers = new ConfiguredProviders(List.of(ConfiguredProvider.signInOnly(grocer)));
+    private final FreshAccessTokens refresh = new FreshAccessTokens(providers, tokens, transactions, clock);
     private final ShopperId shopper = ShopperId.random();
     private final ExecutorService pool = Executors.newFixedThreadPool(50);
     private TokenSet original;
@@ -45,7 +55,7 @@ class FreshAccessTokensTest {
     @BeforeEach
     void signedInThirtyMinuteTokens() {
         original = grocer.issueTokens(clock.now(), THIRTY_MINUTES);
-        tokens.seed(shopper, original);
+        tokens.seed(shopper, provider, PROFILE, original);
     }
 
     @AfterEach
@@ -55,23 +65,24 @@ class FreshAccessTokensTest {
     }
 
     private TokenSet stored() {
-        return tokens.find(shopper).orElseThrow().tokens();
+        return tokens.find(shopper, provider).orElseThrow().tokens();
     }
 
     @Test
     void aTokenFarFromExpiryIsHandedOutWithoutAskingTheGrocer() {
         clock.advance(Duration.ofMinutes(20));
-        assertThat(refresh.freshAccessToken(shopper)).isEqualTo(original.accessToken());
+        assertThat(refresh.freshAccessToken(shopper, provider, Capability.CART)).isEqualTo(original.accessToken());
         assertThat(grocer.refreshCalls()).isZero();
         assertThat(transactions.started()).isZero();
     }
 
     @Test
-    void aShopperWithoutTokensOrWithRefusedTokensMustSignIn() {
-        assertThatThrownBy(() -> refresh.freshAccessToken(ShopperId.random())).isInstanceOf(SignInRequiredException.class);
+    void aShopperWithoutAConnectionMustConnectAndOneWithRefusedTokensMustSignIn() {
+        assertThatThrownBy(() -> refresh.freshAccessToken(ShopperId.random(), provider, Capability.CART))
+                .isInstanceOf(ConnectionRequiredException.class);
 
-        tokens.markUnusable(shopper);
-        assertThatThrownBy(() -> refresh.freshAccessToken(shopper)).isInstanceOf(SignInRequiredException.class);
+        tokens.markUnusable(shopper, provider);
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper, provider, Capability.CART)).isInstanceOf(SignInRequiredException.class);
         assertThat(grocer.refreshCalls()).isZero();
     }
 
@@ -79,7 +90,7 @@ class FreshAccessTokensTest {
     void anExpiredTokenIsRefreshedAndTheRotatedTokensAreStoredTogether() {
         clock.advance(THIRTY_MINUTES);
 
-        AccessToken fresh = refresh.freshAccessToken(shopper);
+        AccessToken fresh = refresh.freshAccessToken(shopper, provider, Capability.CART);
 
         assertThat(fresh).isNotEqualTo(original.accessToken()).isEqualTo(grocer.lastIssuedAccessToken());
         TokenSet now = stored();
@@ -93,16 +104,16 @@ class FreshAccessTokensTest {
     @Test
     void aRotatedRefreshTokenIsNeverSentAgain() {
         clock.advance(THIRTY_MINUTES);
-        refresh.freshAccessToken(shopper);
+        refresh.freshAccessToken(shopper, provider, Capability.CART);
         clock.advance(THIRTY_MINUTES);
-        refresh.freshAccessToken(shopper);
+        refresh.freshAccessToken(shopper, provider, Capability.CART);
         clock.advance(THIRTY_MINUTES);
-        refresh.freshAccessToken(shopper);
+        refresh.freshAccessToken(shopper, provider, Capability.CART);
 
         List<String> sent = grocer.refreshTokensSent();
         assertThat(sent).hasSize(3).doesNotHaveDuplicates().startsWith(original.refreshToken());
         assertThat(grocer.isLive(stored().refreshToken())).isTrue();
-        assertThat(refresh.status(shopper).connected()).isTrue();
+        assertThat(refresh.status(shopper).get(0).connected()).isTrue();
     }
 
     @Test
@@ -110,7 +121,7 @@ class FreshAccessTokensTest {
         grocer.rotateRefreshTokens(false);
         clock.advance(THIRTY_MINUTES);
 
-        AccessToken fresh = refresh.freshAccessToken(shopper);
+        AccessToken fresh = refresh.freshAccessToken(shopper, provider, Capability.CART);
 
         assertThat(stored().accessToken()).isEqualTo(fresh);
         assertThat(stored().refreshToken()).isEqualTo(original.refreshToken());
@@ -119,25 +130,25 @@ class FreshAccessTokensTest {
     @Test
     void refreshesProactivelyWithinTheSkewBeforeExpiry() {
         clock.advance(THIRTY_MINUTES.minusSeconds(61));
-        assertThat(refresh.freshAccessToken(shopper)).isEqualTo(original.accessToken());
+        assertThat(refresh.freshAccessToken(shopper, provider, Capability.CART)).isEqualTo(original.accessToken());
         assertThat(grocer.refreshCalls()).isZero();
 
         clock.advance(Duration.ofSeconds(1)); // 60 s before expiry
-        assertThat(refresh.freshAccessToken(shopper)).isNotEqualTo(original.accessToken());
+        assertThat(refresh.freshAccessToken(shopper, provider, Capability.CART)).isNotEqualTo(original.accessToken());
         assertThat(grocer.refreshCalls()).isEqualTo(1);
     }
 
     @Test
     void theSkewShrinksToATenthOfAShortLifetimeSoShortTokensAreNotRefreshedOnEveryCall() {
         TokenSet shortLived = grocer.issueTokens(clock.now(), Duration.ofMinutes(5)); // a tenth: 30 s
-        tokens.seed(shopper, shortLived);
+        tokens.seed(shopper, provider, PROFILE, shortLived);
 
         clock.advance(Duration.ofMinutes(5).minusSeconds(45));
-        assertThat(refresh.freshAccessToken(shopper)).isEqualTo(shortLived.accessToken());
+        assertThat(refresh.freshAccessToken(shopper, provider, Capability.CART)).isEqualTo(shortLived.accessToken());
         assertThat(grocer.refreshCalls()).isZero();
 
         clock.advance(Duration.ofSeconds(15)); // 30 s before expiry
-        refresh.freshAccessToken(shopper);
+        refresh.freshAccessToken(shopper, provider, Capability.CART);
         assertThat(grocer.refreshCalls()).isEqualTo(1);
     }
 
@@ -152,7 +163,7 @@ class FreshAccessTokensTest {
         for (int i = 0; i < callers; i++) {
             results.add(pool.submit(() -> {
                 allCalling.countDown();
-                return refresh.freshAccessToken(shopper);
+                return refresh.freshAccessToken(shopper, provider, Capability.CART);
             }));
         }
         List<AccessToken> handedOut = new ArrayList<>();
@@ -170,7 +181,7 @@ class FreshAccessTokensTest {
 
     @Test
     void twoInstancesSharingTheDatabaseRefreshOnceBetweenThem() throws Exception {
-        FreshAccessTokens otherInstance = new FreshAccessTokens(grocer, tokens, transactions, clock);
+        FreshAccessTokens otherInstance = new FreshAccessTokens(providers, tokens, transactions, clock);
         clock.advance(THIRTY_MINUTES);
         int callers = 40;
         CountDownLatch allCalling = new CountDownLatch(callers);
@@ -181,7 +192,7 @@ class FreshAccessTokensTest {
             FreshAccessTokens instance = i % 2 == 0 ? refresh : otherInstance;
             results.add(pool.submit(() -> {
                 allCalling.countDown();
-                return instance.freshAccessToken(shopper);
+                return instance.freshAccessToken(shopper, provider, Capability.CART);
             }));
         }
         for (Future<AccessToken> result : results) {
@@ -196,17 +207,17 @@ class FreshAccessTokensTest {
         clock.advance(THIRTY_MINUTES);
         grocer.failNextRefresh(new ProviderException(ProviderFailure.REJECTED, "invalid refresh_token"));
 
-        assertThatThrownBy(() -> refresh.freshAccessToken(shopper)).isInstanceOf(SignInRequiredException.class);
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper, provider, Capability.CART)).isInstanceOf(SignInRequiredException.class);
 
-        ShopperTokens after = tokens.find(shopper).orElseThrow();
+        Connection after = tokens.find(shopper, provider).orElseThrow();
         assertThat(after.usable()).isFalse();
         assertThat(after.tokens()).isEqualTo(original);
         InMemoryTransactions.Write mark = transactions.writes().stream()
-                .filter(w -> w.what().equals("tokens.markUnusable")).findFirst().orElseThrow();
+                .filter(w -> w.what().equals("connections.markUnusable")).findFirst().orElseThrow();
         assertThat(transactions.wasCommitted(mark.transaction().getAsInt())).isTrue();
-        assertThat(refresh.status(shopper)).isEqualTo(new ConnectionStatus(false, Optional.empty()));
+        assertThat(refresh.status(shopper)).containsExactly(new ConnectionStatus(provider, PROFILE, false, Optional.empty()));
 
-        assertThatThrownBy(() -> refresh.freshAccessToken(shopper)).isInstanceOf(SignInRequiredException.class);
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper, provider, Capability.CART)).isInstanceOf(SignInRequiredException.class);
         assertThat(grocer.refreshCalls()).isEqualTo(1);
     }
 
@@ -216,15 +227,15 @@ class FreshAccessTokensTest {
         grocer.failNextRefresh(new ProviderException(ProviderFailure.UNAVAILABLE, "503", Optional.of(Duration.ofSeconds(30)), null));
         grocer.failNextRefresh(new ProviderException(ProviderFailure.TIMED_OUT, "no answer in 10 s"));
 
-        assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper, provider, Capability.CART))
                 .isInstanceOfSatisfying(ProviderConnectionUnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
-        assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper, provider, Capability.CART))
                 .isInstanceOfSatisfying(ProviderConnectionUnavailableException.class, e -> assertThat(e.retryAfter()).isEmpty());
-        assertThat(tokens.find(shopper)).contains(new ShopperTokens(shopper, original, true));
+        assertThat(tokens.find(shopper, provider)).contains(new Connection(shopper, provider, PROFILE, original, true, original.issuedAt()));
         assertThat(tokens.saves()).isZero();
 
-        AccessToken fresh = refresh.freshAccessToken(shopper);
+        AccessToken fresh = refresh.freshAccessToken(shopper, provider, Capability.CART);
         assertThat(fresh).isNotEqualTo(original.accessToken());
         assertThat(grocer.refreshCalls()).isEqualTo(3);
     }
@@ -233,7 +244,7 @@ class FreshAccessTokensTest {
     void aRejectedCallGetsOneRefreshAndOneRetryWithTheNewToken() {
         List<AccessToken> used = new ArrayList<>();
 
-        String answer = refresh.withFreshToken(shopper, token -> {
+        String answer = refresh.withFreshToken(shopper, provider, Capability.CART, token -> {
             used.add(token);
             if (used.size() == 1) {
                 throw new ProviderException(ProviderFailure.UNAUTHORIZED, "invalid_token");
@@ -252,7 +263,7 @@ class FreshAccessTokensTest {
     void aSecondRejectionIsReportedNotLoopedOn() {
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> refresh.withFreshToken(shopper, token -> {
+        assertThatThrownBy(() -> refresh.withFreshToken(shopper, provider, Capability.CART, token -> {
             calls.incrementAndGet();
             throw new ProviderException(ProviderFailure.UNAUTHORIZED, "invalid_token");
         })).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED));
@@ -266,10 +277,10 @@ class FreshAccessTokensTest {
         TokenSet byAnotherInstance = grocer.issueTokens(clock.now(), THIRTY_MINUTES);
         List<AccessToken> used = new ArrayList<>();
 
-        refresh.withFreshToken(shopper, token -> {
+        refresh.withFreshToken(shopper, provider, Capability.CART, token -> {
             used.add(token);
             if (used.size() == 1) {
-                tokens.seed(shopper, byAnotherInstance); // refreshed elsewhere while our call was under way
+                tokens.seed(shopper, provider, PROFILE, byAnotherInstance); // refreshed elsewhere while our call was under way
                 throw new ProviderException(ProviderFailure.UNAUTHORIZED, "invalid_token");
             }
             return null;
@@ -282,7 +293,7 @@ class FreshAccessTokensTest {
     @Test
     void otherGrocerFailuresAreNotRetried() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> refresh.withFreshToken(shopper, token -> {
+        assertThatThrownBy(() -> refresh.withFreshToken(shopper, provider, Capability.CART, token -> {
             calls.incrementAndGet();
             throw new ProviderException(ProviderFailure.FORBIDDEN, "missing required scopes");
         })).isInstanceOf(ProviderException.class);
@@ -295,23 +306,31 @@ class FreshAccessTokensTest {
         grocer.failNextRefresh(new ProviderException(ProviderFailure.REJECTED, "invalid refresh_token"));
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> refresh.withFreshToken(shopper, token -> {
+        assertThatThrownBy(() -> refresh.withFreshToken(shopper, provider, Capability.CART, token -> {
             calls.incrementAndGet();
             throw new ProviderException(ProviderFailure.UNAUTHORIZED, "invalid_token");
         })).isInstanceOf(SignInRequiredException.class);
         assertThat(calls).hasValue(1);
-        assertThat(tokens.find(shopper).orElseThrow().usable()).isFalse();
+        assertThat(tokens.find(shopper, provider).orElseThrow().usable()).isFalse();
     }
 
     @Test
     void statusSaysWhetherTheConnectionWorksAndUntilWhen() {
-        assertThat(refresh.status(shopper)).isEqualTo(new ConnectionStatus(true, Optional.of(original.accessTokenExpiresAt())));
-        assertThat(refresh.status(ShopperId.random())).isEqualTo(new ConnectionStatus(false, Optional.empty()));
+        assertThat(refresh.status(shopper))
+                .containsExactly(new ConnectionStatus(provider, PROFILE, true, Optional.of(original.accessTokenExpiresAt())));
+        assertThat(refresh.status(ShopperId.random())).isEmpty();
+    }
+
+    @Test
+    void aShopperWithoutAConnectionToTheProviderMustConnectItFirst() {
+        assertThatThrownBy(() -> refresh.freshAccessToken(ShopperId.random(), provider, Capability.CART))
+                .isInstanceOfSatisfying(ConnectionRequiredException.class, e -> assertThat(e.provider()).isEqualTo(provider));
+        assertThat(grocer.refreshCalls()).isZero();
     }
 
     @Test
     void aNegativeSkewIsRefused() {
-        assertThatThrownBy(() -> new FreshAccessTokens(grocer, tokens, transactions, clock, Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> new FreshAccessTokens(providers, tokens, transactions, clock, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

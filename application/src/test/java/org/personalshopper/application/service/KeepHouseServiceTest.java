@@ -17,6 +17,7 @@ import org.personalshopper.domain.CartSubmission;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.Modality;
 import org.personalshopper.domain.Quantity;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
@@ -42,11 +43,11 @@ class KeepHouseServiceTest {
     void purgingRemovesIdleSessionsAndExpiredLoginStatesOnly() {
         sessions.create(new Session(SecretHash.of("idle-session"), ShopperId.random(), clock.now(), clock.now()));
         attempts.save(LoginAttempt.start(SecretHash.of("old-state"), SecretHash.of("b1"), Optional.empty(), new ReturnPath("/"),
-                clock.now()));
+                clock.now(), new Provider("testgrocer"), Optional.empty()));
         clock.advance(POLICY.idleTimeout().plusSeconds(1));
         sessions.create(new Session(SecretHash.of("live-session"), ShopperId.random(), clock.now(), clock.now()));
         attempts.save(LoginAttempt.start(SecretHash.of("new-state"), SecretHash.of("b2"), Optional.empty(), new ReturnPath("/"),
-                clock.now()));
+                clock.now(), new Provider("testgrocer"), Optional.empty()));
 
         assertThat(keepHouse.purgeExpired()).isEqualTo(2);
         assertThat(sessions.all()).extracting(Session::idHash).containsExactly(SecretHash.of("live-session"));

@@ -15,7 +15,6 @@ import org.personalshopper.application.fakes.FakeProductCatalog;
 import org.personalshopper.application.fakes.FakeStorageHealth;
 import org.personalshopper.application.fakes.FakeStoreDirectory;
 import org.personalshopper.application.fakes.InMemoryShopperRepository;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -56,8 +55,7 @@ class SearchProductsServiceTest extends ConnectedShopperFixture {
         search.search(shopper.id(), new ProductQuery("milk", Optional.of(OTHER_STORE), Optional.empty(), 0, 10));
         assertThat(catalog.searches().get(0).locationId()).contains(OTHER_STORE);
 
-        Shopper noStore = shoppers.seed(new Shopper(ShopperId.random(), new Provider("testgrocer"), new ProfileId("profile-2"),
-                Optional.empty(), clock.now()));
+        Shopper noStore = shoppers.seed(new Shopper(ShopperId.random(), Optional.empty(), clock.now()));
         search.search(noStore.id(), new ProductQuery("milk", Optional.empty(), Optional.empty(), 0, 10));
         assertThat(catalog.searches().get(1).locationId()).isEmpty();
     }

@@ -15,7 +15,6 @@ import org.personalshopper.application.fakes.FakeProductCatalog;
 import org.personalshopper.application.fakes.FakeStorageHealth;
 import org.personalshopper.application.fakes.FakeStoreDirectory;
 import org.personalshopper.application.fakes.InMemoryShopperRepository;
-import org.personalshopper.application.fakes.InMemoryTokenRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -45,8 +44,11 @@ class ViewShopperServiceTest extends ConnectedShopperFixture {
     void viewingTheShopperShowsTheConnection() {
         ShopperView seen = view.view(shopper.id());
         assertThat(seen.shopper()).isEqualTo(shopper);
-        assertThat(seen.connection().connected()).isTrue();
-        assertThat(seen.connection().accessTokenExpiresAt()).contains(signedIn.accessTokenExpiresAt());
+        assertThat(seen.connections()).singleElement().satisfies(c -> {
+            assertThat(c.provider()).isEqualTo(grocer.provider());
+            assertThat(c.connected()).isTrue();
+            assertThat(c.accessTokenExpiresAt()).contains(signedIn.accessTokenExpiresAt());
+        });
 
         assertThatThrownBy(() -> view.view(ShopperId.random())).isInstanceOf(NotFoundException.class);
     }

@@ -1,6 +1,9 @@
 package org.personalshopper.adapters.web.problem;
 
+import org.personalshopper.application.port.in.ConnectionConflictException;
+import org.personalshopper.application.port.in.ConnectionRequiredException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.NotOfferedException;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
@@ -57,6 +60,30 @@ final class OutcomeProblems implements UseCaseException.Visitor<Problem> {
         return Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 503, "Kroger unavailable",
                 "Kroger could not renew the shopper's connection right now; try again later")
                 .retryAfter(e.retryAfter().orElse(Problem.DEFAULT_RETRY_AFTER));
+    }
+
+    @Override
+    public Problem notOffered(NotOfferedException e) {
+        return Problem.of(ProblemType.NOT_OFFERED, 404, "Not offered", e.getMessage())
+                .with("capability", e.capability().wireName());
+    }
+
+    @Override
+    public Problem connectionRequired(ConnectionRequiredException e) {
+        String provider = e.provider().name();
+        return Problem.of(ProblemType.CONNECTION_REQUIRED, 409, "Connect " + provider + " first", e.getMessage())
+                .with("provider", provider)
+                .with("connectUrl", "/auth/connect?provider=" + provider);
+    }
+
+    @Override
+    public Problem connectionConflict(ConnectionConflictException e) {
+        return switch (e.reason()) {
+            case LINKED_TO_ANOTHER_SHOPPER -> Problem.of(ProblemType.ACCOUNT_LINKED_ELSEWHERE, 409,
+                    "Account connected to another shopper", e.getMessage()).with("provider", e.provider().name());
+            case LAST_CONNECTION -> Problem.of(ProblemType.LAST_CONNECTION, 409, "Last connection", e.getMessage())
+                    .with("provider", e.provider().name());
+        };
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                 "something went wrong on our side; quote the incident id if you report it").with("incidentId", incident);
     }
 
+    /** The problem answering a use-case outcome, for resources that add headers (e.g. clear a cookie). */
+    public static Problem problem(UseCaseException outcome) {
+        return outcome.accept(new OutcomeProblems());
+    }
+
     public static Problem payloadTooLarge(long limitBytes) {
         return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "Request body too large",
                 "the request body must be at most " + limitBytes + " bytes");

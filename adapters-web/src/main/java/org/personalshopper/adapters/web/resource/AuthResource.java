@@ -5,34 +5,97 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Comparator;
+import java.util.List;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.session.SessionCookies;
+import org.personalshopper.adapters.web.session.SessionRequired;
+import org.personalshopper.adapters.web.session.ShopperPrincipal;
 import org.personalshopper.application.port.in.AuthenticateShopper;
+import org.personalshopper.application.port.in.ConnectionConflictException;
+import org.personalshopper.application.port.in.ListProviders;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.domain.Banner;
+import org.personalshopper.domain.Capability;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ReturnPath;
 
-/** Sign-in with the grocer (authorization code flow) and sign-out. */
+/**
+ * Sign-in with any configured provider (authorization code flow), connecting another provider account,
+ * the list of providers, and sign-out.
+ */
 @Path("/auth")
 public class AuthResource {
+    /** {@code /auth/callback} without a provider is Kroger's, the callback registered before there were others. */
+    static final Provider UNNAMED_CALLBACK_PROVIDER = new Provider("kroger");
+
     private final AuthenticateShopper authenticate;
+    private final ListProviders listProviders;
     private final SessionCookies cookies;
 
     @Inject
-    public AuthResource(AuthenticateShopper authenticate, SessionCookies cookies) {
+    public AuthResource(AuthenticateShopper authenticate, ListProviders listProviders, SessionCookies cookies) {
         this.authenticate = authenticate;
+        this.listProviders = listProviders;
         this.cookies = cookies;
     }
 
-    /** Sends the browser to the grocer's sign-in page, binding this sign-in to the browser by a cookie. */
+    /** One configured provider, as {@code GET /auth/providers} lists it. */
+    public record ProviderJson(String name, List<String> capabilities) {
+    }
+
+    /** The providers a shopper can sign in with or connect, and what each offers; public. */
+    @GET
+    @Path("providers")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Items<ProviderJson> providers() {
+        return new Items<>(listProviders.providers().stream()
+                .map(offer -> new ProviderJson(offer.provider().name(), offer.capabilities().stream()
+                        .sorted(Comparator.naturalOrder()).map(Capability::wireName).toList()))
+                .toList());
+    }
+
+    /**
+     * Sends the browser to the provider's sign-in page (the default provider when none is named), binding
+     * this sign-in to the browser by a cookie.
+     */
     @GET
     @Path("login")
-    public Response login(@QueryParam("returnTo") String returnTo, @QueryParam("banner") String banner) {
+    public Response login(@QueryParam("returnTo") String returnTo, @QueryParam("banner") String banner,
+                          @QueryParam("provider") String provider) {
+        return start(returnTo, banner, provider, Optional.empty(), Response.Status.FOUND);
+    }
+
+    /**
+     * Connects another provider account to the signed-in shopper: 303 to that provider's sign-in; its
+     * callback links the account. POST, so the Origin check guards it.
+     */
+    @POST
+    @Path("connect")
+    @SessionRequired
+    public Response connect(@Context SecurityContext security, @QueryParam("provider") String provider,
+                            @QueryParam("returnTo") String returnTo) {
+        Fields fields = new Fields();
+        if (provider == null || provider.isEmpty()) {
+            fields.fail("provider", "is required");
+        }
+        fields.throwIfInvalid();
+        return start(returnTo, null, provider, Optional.of(ShopperPrincipal.of(security)), Response.Status.SEE_OTHER);
+    }
+
+    private Response start(String returnTo, String banner, String provider, Optional<ShopperId> linkTo,
+                           Response.Status status) {
         Fields fields = new Fields();
         ReturnPath target = returnTo == null || returnTo.isEmpty() ? ReturnPath.HOME
                 : fields.check("returnTo", () -> new ReturnPath(returnTo));
@@ -40,31 +103,55 @@ public class AuthResource {
             fields.fail("returnTo", "must be a valid URL path");
         }
         Optional<Banner> brand = Fields.given(banner).map(b -> fields.check("banner", () -> new Banner(b)));
+        Optional<Provider> named = Fields.given(provider).map(p -> fields.check("provider", () -> new Provider(p)));
         fields.throwIfInvalid();
-        AuthenticateShopper.LoginRedirect redirect = authenticate.beginLogin(new AuthenticateShopper.BeginLogin(target, brand));
-        return Response.status(Response.Status.FOUND)
+        AuthenticateShopper.LoginRedirect redirect = authenticate.beginLogin(
+                new AuthenticateShopper.BeginLogin(target, brand, named, linkTo));
+        return Response.status(status)
                 .location(redirect.authorizationUrl())
                 .header("Set-Cookie", cookies.login(redirect.browserBinding()))
                 .build();
     }
 
-    /**
-     * The grocer sends the browser back here. A session cookie the browser already had is never reused
-     * (session fixation): a new one is always issued and the old one ended.
-     */
+    /** Kroger's callback, as registered before each provider had its own. */
     @GET
     @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @QueryParam("error_description") String errorDescription,
                              @CookieParam(SessionCookies.LOGIN) String loginCookie,
                              @CookieParam(SessionCookies.SESSION) String earlierSession) {
+        return complete(UNNAMED_CALLBACK_PROVIDER, code, state, error, loginCookie, earlierSession);
+    }
+
+    /**
+     * The provider sends the browser back here. A session cookie the browser already had is never reused
+     * (session fixation): a new one is always issued and the old one ended. A state issued for another
+     * provider is refused before any code exchange.
+     */
+    @GET
+    @Path("callback/{provider}")
+    public Response providerCallback(@PathParam("provider") String provider, @QueryParam("code") String code,
+                                     @QueryParam("state") String state, @QueryParam("error") String error,
+                                     @QueryParam("error_description") String errorDescription,
+                                     @CookieParam(SessionCookies.LOGIN) String loginCookie,
+                                     @CookieParam(SessionCookies.SESSION) String earlierSession) {
+        Provider callbackProvider = Fields.pathId("provider", () -> new Provider(provider));
+        return complete(callbackProvider, code, state, error, loginCookie, earlierSession);
+    }
+
+    private Response complete(Provider callbackProvider, String code, String state, String error, String loginCookie,
+                              String earlierSession) {
         AuthenticateShopper.SignedIn signedIn;
         try {
-            signedIn = authenticate.completeLogin(new AuthenticateShopper.CompleteLogin(
+            signedIn = authenticate.completeLogin(new AuthenticateShopper.CompleteLogin(callbackProvider,
                     Fields.given(state), Fields.given(code), Fields.given(error),
                     Optional.ofNullable(loginCookie).flatMap(SessionCookies::plausible)));
         } catch (SignInFailedException e) {
             return ProblemExceptionMapper.signInFailed(e).builder()
+                    .header("Set-Cookie", cookies.clearLogin())
+                    .build();
+        } catch (ConnectionConflictException e) {
+            return ProblemExceptionMapper.problem(e).builder()
                     .header("Set-Cookie", cookies.clearLogin())
                     .build();
         }

@@ -2,6 +2,8 @@ package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,7 +15,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.personalshopper.adapters.web.problem.ProviderProblems;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
+import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
+import org.personalshopper.application.port.in.ManageConnections;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.application.port.in.ViewShopper;
 import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.domain.StoreLocationId;
@@ -25,11 +30,32 @@ import org.personalshopper.domain.StoreLocationId;
 public class UserResource {
     private final ViewShopper viewShopper;
     private final ChoosePreferredStore choosePreferredStore;
+    private final ManageConnections manageConnections;
+    private final SessionCookies cookies;
 
     @Inject
-    public UserResource(ViewShopper viewShopper, ChoosePreferredStore choosePreferredStore) {
+    public UserResource(ViewShopper viewShopper, ChoosePreferredStore choosePreferredStore,
+                        ManageConnections manageConnections, SessionCookies cookies) {
         this.viewShopper = viewShopper;
         this.choosePreferredStore = choosePreferredStore;
+        this.manageConnections = manageConnections;
+        this.cookies = cookies;
+    }
+
+    /** Deletes the shopper and everything stored for them; the session ends with them, the cookie is cleared. */
+    @DELETE
+    public Response deleteAccount(@Context SecurityContext security) {
+        manageConnections.deleteAccount(ShopperPrincipal.of(security));
+        return Response.noContent().header("Set-Cookie", cookies.clearSession()).build();
+    }
+
+    /** Takes a provider account off the shopper: 404 when not connected, 409 for their last connection. */
+    @DELETE
+    @Path("connections/{provider}")
+    public Response disconnect(@Context SecurityContext security, @PathParam("provider") String provider) {
+        Provider named = Fields.pathId("connection", () -> new Provider(provider));
+        manageConnections.disconnect(ShopperPrincipal.of(security), named);
+        return Response.noContent().build();
     }
 
     @GET

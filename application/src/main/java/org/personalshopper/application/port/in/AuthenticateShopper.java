@@ -5,15 +5,31 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.personalshopper.domain.Banner;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.ShopperId;
 
-/** Signing a shopper in with their grocer account, recognising their session, and signing out. */
+/**
+ * Signing a shopper in with any connected provider account, connecting another account, recognising their
+ * session, and signing out.
+ */
 public interface AuthenticateShopper {
-    record BeginLogin(ReturnPath returnTo, Optional<Banner> banner) {
+    /**
+     * A sign-in to start: with the named provider (empty: the default one), or, when {@code linkTo} is set,
+     * connecting that signed-in shopper's account at the provider.
+     */
+    record BeginLogin(ReturnPath returnTo, Optional<Banner> banner, Optional<Provider> provider,
+                      Optional<ShopperId> linkTo) {
         public BeginLogin {
             Objects.requireNonNull(returnTo, "returnTo");
             Objects.requireNonNull(banner, "banner");
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(linkTo, "linkTo");
+        }
+
+        /** A sign-in with the default provider. */
+        public BeginLogin(ReturnPath returnTo, Optional<Banner> banner) {
+            this(returnTo, banner, Optional.empty(), Optional.empty());
         }
     }
 
@@ -25,10 +41,14 @@ public interface AuthenticateShopper {
         }
     }
 
-    /** What the grocer sent back to the callback, and the login cookie this browser presented. */
-    record CompleteLogin(Optional<String> state, Optional<String> code, Optional<String> error,
-                         Optional<String> browserBinding) {
+    /**
+     * What the provider sent back to its callback, which provider's callback it reached, and the login
+     * cookie this browser presented.
+     */
+    record CompleteLogin(Provider callbackProvider, Optional<String> state, Optional<String> code,
+                         Optional<String> error, Optional<String> browserBinding) {
         public CompleteLogin {
+            Objects.requireNonNull(callbackProvider, "callbackProvider");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(error, "error");
@@ -49,10 +69,20 @@ public interface AuthenticateShopper {
         }
     }
 
-    /** @throws org.personalshopper.domain.InvalidValueException for a banner the grocer does not know */
+    /**
+     * @throws org.personalshopper.domain.InvalidValueException for a banner the provider does not know
+     * @throws NotOfferedException for a provider this service is not configured for (or none configured)
+     */
     LoginRedirect beginLogin(BeginLogin command);
 
-    /** @throws SignInFailedException when the state, the grocer or the shopper's consent fails */
+    /**
+     * Signs in with the connected account (a new shopper the first time), or links the account to the
+     * shopper who started the connect. Either way a new session is issued.
+     *
+     * @throws SignInFailedException when the state (also: a state issued for another provider), the provider
+     *                               or the shopper's consent fails
+     * @throws ConnectionConflictException when the account being linked belongs to another shopper
+     */
     SignedIn completeLogin(CompleteLogin command);
 
     /** The shopper whose live session this is; empty for an unknown or expired session. */

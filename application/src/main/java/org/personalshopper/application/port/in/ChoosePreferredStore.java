@@ -1,5 +1,6 @@
 package org.personalshopper.application.port.in;
 
+import java.util.List;
 import java.util.Objects;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
@@ -7,11 +8,11 @@ import org.personalshopper.domain.StoreLocationId;
 
 /** Remembers the store a shopper shops at, after checking with the provider that it exists. */
 public interface ChoosePreferredStore {
-    /** The shopper with their new preferred store, and their provider connection. */
-    record StoreChosen(Shopper shopper, ConnectionStatus connection) {
+    /** The shopper with their new preferred store, and their connections. */
+    record StoreChosen(Shopper shopper, List<ConnectionStatus> connections) {
         public StoreChosen {
             Objects.requireNonNull(shopper, "shopper");
-            Objects.requireNonNull(connection, "connection");
+            connections = List.copyOf(connections);
         }
     }
 

@@ -13,7 +13,7 @@ package org.personalshopper.application.port.in;
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
         SignInFailedException, IdempotencyConflictException, ProviderConnectionUnavailableException,
-        ProviderFailedException {
+        ProviderFailedException, NotOfferedException, ConnectionRequiredException, ConnectionConflictException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -39,5 +39,11 @@ public abstract sealed class UseCaseException extends RuntimeException
         R providerConnectionUnavailable(ProviderConnectionUnavailableException e);
 
         R providerFailed(ProviderFailedException e);
+
+        R notOffered(NotOfferedException e);
+
+        R connectionRequired(ConnectionRequiredException e);
+
+        R connectionConflict(ConnectionConflictException e);
     }
 }

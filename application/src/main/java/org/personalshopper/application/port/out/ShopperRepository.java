@@ -2,18 +2,23 @@ package org.personalshopper.application.port.out;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.personalshopper.domain.ProfileId;
-import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
 
+/** Our shoppers' accounts. Their provider accounts are in {@link ConnectionRepository}. */
 public interface ShopperRepository {
-    /** The shopper with this profile at this provider, created (at {@code now}) the first time. */
-    Shopper findOrCreate(Provider provider, ProfileId profileId, Instant now);
+    /** A new shopper, created at {@code now}, with nothing stored yet. */
+    Shopper create(Instant now);
 
     Optional<Shopper> find(ShopperId id);
 
     /** Sets the preferred store; empty when no such shopper. */
     Optional<Shopper> setPreferredLocation(ShopperId id, StoreLocationId location);
+
+    /**
+     * Deletes the shopper and everything stored for them (sessions, connections and their tokens, sign-ins
+     * they started, guidance, selections, cart history, lists); false when there was no such shopper.
+     */
+    boolean delete(ShopperId id);
 }

@@ -1,0 +1,46 @@
+package org.personalshopper.application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import org.personalshopper.domain.Connection;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.ShopperId;
+import org.personalshopper.domain.TokenSet;
+
+/**
+ * The provider accounts linked to each shopper, with their tokens encrypted at rest by the implementation.
+ * A provider account (provider, profile id) belongs to one shopper at most; a shopper has one connection
+ * per provider at most.
+ */
+public interface ConnectionRepository {
+    /** The shopper this provider account is linked to, if any. */
+    Optional<ShopperId> owner(Provider provider, ProfileId profileId);
+
+    /**
+     * Links the account to the shopper with these tokens, usable, all fields in one write; replaces the
+     * shopper's earlier connection to that provider. False, and nothing changed, when the account belongs
+     * to another shopper (also when another transaction linked it first and committed meanwhile).
+     */
+    boolean save(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens);
+
+    /** Replaces the tokens of an existing connection (after a refresh), usable again. */
+    void saveTokens(ShopperId shopperId, Provider provider, TokenSet tokens);
+
+    Optional<Connection> find(ShopperId shopperId, Provider provider);
+
+    /**
+     * Like {@link #find} but locks the connection until the surrounding transaction ends, so that of any
+     * number of instances only one refreshes it at a time. Must run inside {@link Transactions}.
+     */
+    Optional<Connection> findForUpdate(ShopperId shopperId, Provider provider);
+
+    /** The shopper's connections, oldest first. */
+    List<Connection> list(ShopperId shopperId);
+
+    /** Marks the tokens unusable: the provider refused the refresh token. The tokens are kept as they were. */
+    void markUnusable(ShopperId shopperId, Provider provider);
+
+    /** Removes the connection and its tokens; false when there was none. */
+    boolean delete(ShopperId shopperId, Provider provider);
+}

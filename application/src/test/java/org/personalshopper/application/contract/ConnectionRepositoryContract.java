@@ -1,0 +1,137 @@
+package org.personalshopper.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.Transactions;
+import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.Connection;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.ShopperId;
+import org.personalshopper.domain.TokenSet;
+
+/**
+ * What every {@code ConnectionRepository} (the successor of the token repository) must do; run against the
+ * in-memory fake and the jOOQ implementation.
+ */
+public interface ConnectionRepositoryContract extends RepositoryContract {
+    ConnectionRepository connections();
+
+    Transactions transactions();
+
+    Provider KROGER = new Provider("kroger");
+    Provider FOODIN = new Provider("foodin");
+
+    private static ProfileId someone() {
+        return new ProfileId(UUID.randomUUID().toString());
+    }
+
+    private static TokenSet tokens(String name, Duration after) {
+        return TokenSet.issued(new AccessToken("access-" + name), "refresh-" + name, START.plus(after), Duration.ofMinutes(30));
+    }
+
+    private TokenSet kept(TokenSet tokens) {
+        return new TokenSet(tokens.accessToken(), tokens.refreshToken(), kept(tokens.issuedAt()), kept(tokens.accessTokenExpiresAt()));
+    }
+
+    @Test
+    default void aSavedConnectionIsFoundWithItsTokensUsable() {
+        ShopperId shopper = newShopperId();
+        ProfileId profile = someone();
+        TokenSet saved = tokens("a", Duration.ZERO);
+
+        assertThat(connections().save(shopper, KROGER, profile, saved)).isTrue();
+
+        Connection found = connections().find(shopper, KROGER).orElseThrow();
+        assertThat(found.profileId()).isEqualTo(profile);
+        assertThat(found.tokens()).isEqualTo(kept(saved));
+        assertThat(found.usable()).isTrue();
+        assertThat(connections().owner(KROGER, profile)).contains(shopper);
+        assertThat(connections().find(shopper, FOODIN)).isEmpty();
+    }
+
+    @Test
+    default void aShopperHasOneConnectionPerProviderListedOldestFirst() {
+        ShopperId shopper = newShopperId();
+        connections().save(shopper, KROGER, someone(), tokens("k", Duration.ZERO));
+        connections().save(shopper, FOODIN, someone(), tokens("f", Duration.ofMinutes(1)));
+
+        assertThat(connections().list(shopper)).extracting(Connection::provider).containsExactly(KROGER, FOODIN);
+        assertThat(connections().list(newShopperId())).isEmpty();
+    }
+
+    @Test
+    default void anAccountOfAnotherShopperIsNotTakenOver() {
+        ShopperId owner = newShopperId();
+        ShopperId other = newShopperId();
+        ProfileId profile = someone();
+        connections().save(owner, FOODIN, profile, tokens("owner", Duration.ZERO));
+
+        assertThat(connections().save(other, FOODIN, profile, tokens("other", Duration.ZERO))).isFalse();
+
+        assertThat(connections().owner(FOODIN, profile)).contains(owner);
+        assertThat(connections().find(owner, FOODIN).orElseThrow().tokens().accessToken()).isEqualTo(new AccessToken("access-owner"));
+        assertThat(connections().find(other, FOODIN)).isEmpty();
+    }
+
+    @Test
+    default void anotherAccountOfTheSameProviderReplacesTheShoppersConnection() {
+        ShopperId shopper = newShopperId();
+        ProfileId first = someone();
+        ProfileId second = someone();
+        connections().save(shopper, KROGER, first, tokens("1", Duration.ZERO));
+
+        assertThat(connections().save(shopper, KROGER, second, tokens("2", Duration.ZERO))).isTrue();
+
+        assertThat(connections().list(shopper)).extracting(Connection::profileId).containsExactly(second);
+        assertThat(connections().owner(KROGER, first)).isEmpty();
+    }
+
+    @Test
+    default void refreshedTokensReplaceTheOldOnesAndMakeTheConnectionUsableAgain() {
+        ShopperId shopper = newShopperId();
+        ProfileId profile = someone();
+        connections().save(shopper, KROGER, profile, tokens("old", Duration.ZERO));
+        connections().markUnusable(shopper, KROGER);
+        assertThat(connections().find(shopper, KROGER).orElseThrow().usable()).isFalse();
+        assertThat(connections().find(shopper, KROGER).orElseThrow().tokens()).isEqualTo(kept(tokens("old", Duration.ZERO)));
+
+        TokenSet fresh = tokens("new", Duration.ofMinutes(5));
+        connections().saveTokens(shopper, KROGER, fresh);
+
+        Connection found = connections().find(shopper, KROGER).orElseThrow();
+        assertThat(found.tokens()).isEqualTo(kept(fresh));
+        assertThat(found.usable()).isTrue();
+        assertThat(found.profileId()).isEqualTo(profile);
+    }
+
+    @Test
+    default void findForUpdateNeedsATransactionAndFindsTheSameConnection() {
+        ShopperId shopper = newShopperId();
+        connections().save(shopper, KROGER, someone(), tokens("a", Duration.ZERO));
+
+        assertThat(transactions().inTransaction(() -> connections().findForUpdate(shopper, KROGER)))
+                .isEqualTo(connections().find(shopper, KROGER));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> connections().findForUpdate(shopper, KROGER))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    default void aDeletedConnectionIsGoneAndItsAccountFreeAgain() {
+        ShopperId shopper = newShopperId();
+        ProfileId profile = someone();
+        connections().save(shopper, KROGER, profile, tokens("k", Duration.ZERO));
+        connections().save(shopper, FOODIN, someone(), tokens("f", Duration.ZERO));
+
+        assertThat(connections().delete(shopper, KROGER)).isTrue();
+
+        assertThat(connections().find(shopper, KROGER)).isEmpty();
+        assertThat(connections().owner(KROGER, profile)).isEmpty();
+        assertThat(connections().list(shopper)).extracting(Connection::provider).containsExactly(FOODIN);
+        assertThat(connections().delete(shopper, KROGER)).as("deleting again").isFalse();
+    }
+}
