@@ -46,7 +46,7 @@ abstract class DatabaseTest {
     }
 
     Shopper newShopper() {
-        return persistence.shoppers().findOrCreate(KROGER, new ProfileId(UUID.randomUUID().toString()), T0);
+        return persistence.shoppers().create(T0);
     }
 
     /** The repository contracts' hooks: a stored shopper (the schema checks), and what PostgreSQL keeps of a time. */

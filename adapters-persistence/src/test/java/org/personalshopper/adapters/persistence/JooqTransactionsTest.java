@@ -26,8 +26,8 @@ class JooqTransactionsTest extends DatabaseTest {
 
     /** The sign-in completion: shopper, tokens and session either all land or none does. */
     private Shopper signIn(ProfileId profile, SecretHash sessionHash) {
-        Shopper shopper = persistence.shoppers().findOrCreate(KROGER, profile, T0);
-        persistence.tokens().save(shopper.id(), TokenSet.issued(new AccessToken("access"), "refresh", T0, Duration.ofMinutes(30)));
+        Shopper shopper = persistence.shoppers().create(T0);
+        persistence.connections().save(shopper.id(), KROGER, profile, TokenSet.issued(new AccessToken("access"), "refresh", T0, Duration.ofMinutes(30)));
         persistence.sessions().create(new Session(sessionHash, shopper.id(), T0, T0));
         return shopper;
     }
@@ -40,7 +40,7 @@ class JooqTransactionsTest extends DatabaseTest {
         Shopper shopper = transactions().inTransaction(() -> signIn(profile, session));
 
         assertThat(persistence.shoppers().find(shopper.id())).isPresent();
-        assertThat(persistence.tokens().find(shopper.id())).isPresent();
+        assertThat(persistence.connections().find(shopper.id(), KROGER)).isPresent();
         assertThat(persistence.sessions().find(session)).isPresent();
     }
 
@@ -59,9 +59,9 @@ class JooqTransactionsTest extends DatabaseTest {
 
         assertThat(thrown).isSameAs(failure);
         assertThat(persistence.shoppers().find(signedIn.get().id())).isEmpty();
-        assertThat(persistence.tokens().find(signedIn.get().id())).isEmpty();
+        assertThat(persistence.connections().find(signedIn.get().id(), KROGER)).isEmpty();
         assertThat(persistence.sessions().find(session)).isEmpty();
-        assertThat(rawColumn("select id from shopper where profile_id = ?", profile.value())).isEmpty();
+        assertThat(rawColumn("select shopper_id from shopper_connection where profile_id = ?", profile.value())).isEmpty();
     }
 
     @Test
@@ -79,7 +79,7 @@ class JooqTransactionsTest extends DatabaseTest {
             throw new IllegalStateException("outer work fails after the nested call");
         })).isInstanceOf(IllegalStateException.class).hasMessage("outer work fails after the nested call");
 
-        assertThat(rawColumn("select id from shopper where profile_id = ?", profile.value())).isEmpty();
+        assertThat(rawColumn("select shopper_id from shopper_connection where profile_id = ?", profile.value())).isEmpty();
         assertThat(persistence.sessions().find(session)).isEmpty();
         assertThat(persistence.guidance().count(signedIn.get().id())).isZero();
     }
@@ -89,16 +89,18 @@ class JooqTransactionsTest extends DatabaseTest {
         ProfileId profile = new ProfileId(UUID.randomUUID().toString());
 
         Integer seenOutside = transactions().inTransaction(() -> {
-            persistence.shoppers().findOrCreate(KROGER, profile, T0);
+            Shopper created = persistence.shoppers().create(T0);
+            persistence.connections().save(created.id(), KROGER, profile,
+                    TokenSet.issued(new AccessToken("access"), "refresh", T0, Duration.ofMinutes(30)));
             try {
-                return rawColumn("select id from shopper where profile_id = ?", profile.value()).size();
+                return rawColumn("select shopper_id from shopper_connection where profile_id = ?", profile.value()).size();
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
 
         assertThat(seenOutside).isZero();
-        assertThat(rawColumn("select id from shopper where profile_id = ?", profile.value())).hasSize(1);
+        assertThat(rawColumn("select shopper_id from shopper_connection where profile_id = ?", profile.value())).hasSize(1);
     }
 
     @Test
@@ -108,8 +110,7 @@ class JooqTransactionsTest extends DatabaseTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(persistence.jooq().active()).isFalse();
-        ProfileId profile = new ProfileId(UUID.randomUUID().toString());
-        Shopper shopper = transactions().inTransaction(() -> persistence.shoppers().findOrCreate(KROGER, profile, T0));
+        Shopper shopper = transactions().inTransaction(() -> persistence.shoppers().create(T0));
         assertThat(persistence.shoppers().find(shopper.id())).isPresent();
     }
 }

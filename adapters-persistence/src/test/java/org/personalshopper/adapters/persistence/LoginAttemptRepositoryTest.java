@@ -27,7 +27,7 @@ class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRep
 
     private static LoginAttempt attempt(Optional<String> verifier) {
         return LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()), SecretHash.of(UUID.randomUUID().toString()),
-                verifier, new ReturnPath("/lists?week=47"), T0);
+                verifier, new ReturnPath("/lists?week=47"), T0, KROGER, Optional.empty());
     }
 
     @Test
@@ -62,7 +62,7 @@ class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRep
     void expiredAttemptsAreDeletedAndLiveOnesKept() {
         LoginAttempt old = attempt(Optional.empty());
         LoginAttempt fresh = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
-                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, at(Duration.ofHours(1)));
+                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, at(Duration.ofHours(1)), KROGER, Optional.empty());
         attempts().save(old);
         attempts().save(fresh);
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.TokenSet;
 
@@ -55,7 +56,7 @@ class PostgresPersistenceTest extends DatabaseTest {
     @Test
     void openingWithKeysThatCannotReadTheStoredTokensFailsAtOnceNamingTheKeyIds() {
         Shopper shopper = newShopper();
-        persistence.tokens().save(shopper.id(), TokenSet.issued(new AccessToken("access-under-old-key"),
+        persistence.connections().save(shopper.id(), KROGER, new ProfileId("old-key-profile"), TokenSet.issued(new AccessToken("access-under-old-key"),
                 "refresh-under-old-key", Instant.parse("2026-11-22T12:00:00Z"), Duration.ofMinutes(30)));
         TokenKeyRing otherKey = TokenKeyRing.generate();
 
@@ -67,7 +68,7 @@ class PostgresPersistenceTest extends DatabaseTest {
 
         TokenKeyRing rotated = TokenKeyRing.fromBase64(otherKey.currentKeyBase64(), java.util.List.of(keys.currentKeyBase64()));
         try (PostgresPersistence reopened = PostgresPersistence.open(TestDatabase.settings(schema), rotated)) {
-            assertThat(reopened.tokens().find(shopper.id())).hasValueSatisfying(
+            assertThat(reopened.connections().find(shopper.id(), KROGER)).hasValueSatisfying(
                     t -> assertThat(t.tokens().accessToken().value()).isEqualTo("access-under-old-key"));
         }
     }

@@ -19,16 +19,6 @@ class ShopperRepositoryTest extends DatabaseTest implements ShopperRepositoryCon
     }
 
     @Test
-    void twentyFirstSignInsRacingForOneProfileEndWithOneShopper() throws Exception {
-        ProfileId profile = new ProfileId(UUID.randomUUID().toString());
-
-        List<ShopperId> ids = race(20, i -> shoppers().findOrCreate(KROGER, profile, T0).id());
-
-        assertThat(ids).hasSize(20).containsOnly(ids.get(0));
-        assertThat(rawColumn("select id from shopper where profile_id = ?", profile.value())).hasSize(1);
-    }
-
-    @Test
     void anUnknownShopperIsEmptyNotAnError() {
         ShopperId nobody = ShopperId.random();
 

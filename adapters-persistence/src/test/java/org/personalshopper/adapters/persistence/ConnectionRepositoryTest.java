@@ -18,17 +18,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.personalshopper.application.port.out.ShopperTokens;
-import org.personalshopper.application.port.out.TokenRepository;
+import org.personalshopper.application.contract.ConnectionRepositoryContract;
+import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.Transactions;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
-class TokenRepositoryTest extends DatabaseTest {
-    private TokenRepository tokens() {
-        return persistence.tokens();
+/** The jOOQ ConnectionRepository against its contract, and what only the database adds: encryption, locks. */
+class ConnectionRepositoryTest extends DatabaseTest implements ConnectionRepositoryContract {
+    private static final ProfileId PROFILE = new ProfileId("profile-at-kroger");
+
+    @Override
+    public ConnectionRepository connections() {
+        return persistence.connections();
+    }
+
+    @Override
+    public Transactions transactions() {
+        return persistence.transactions();
+    }
+
+    private ConnectionRepository tokens() {
+        return persistence.connections();
     }
 
     private static TokenSet tokenSet(String tag) {
@@ -41,65 +55,38 @@ class TokenRepositoryTest extends DatabaseTest {
                 DatabaseTest.micros(tokens.accessTokenExpiresAt()));
     }
 
-    @Test
-    void savedTokensAreReadBackExactlyAndUsable() {
-        ShopperId shopper = newShopper().id();
-        TokenSet saved = tokenSet("first");
+    private static ProfileId someone() {
+        return new ProfileId(UUID.randomUUID().toString());
+    }
 
-        tokens().save(shopper, saved);
-
-        assertThat(tokens().find(shopper)).contains(new ShopperTokens(shopper, micros(saved), true));
+    private Optional<TokenSet> stored(ShopperId shopper) {
+        return tokens().find(shopper, ConnectionRepositoryContract.KROGER).map(org.personalshopper.domain.Connection::tokens);
     }
 
     @Test
-    void aShopperWithoutTokensHasNone() {
-        assertThat(tokens().find(newShopper().id())).isEmpty();
-    }
+    void twentyFirstSignInsRacingToLinkOneAccountLeaveItWithOneShopper() throws Exception {
+        ProfileId profile = someone();
+        List<ShopperId> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            candidates.add(newShopper().id());
+        }
 
-    @Test
-    void savingAgainReplacesEveryFieldAndMakesTheTokensUsableAgain() {
-        ShopperId shopper = newShopper().id();
-        tokens().save(shopper, tokenSet("old"));
-        tokens().markUnusable(shopper);
-        TokenSet fresh = TokenSet.issued(new AccessToken("access-new"), "refresh-new", at(Duration.ofHours(2)), Duration.ofMinutes(20));
+        List<Boolean> linked = race(20, i -> persistence.transactions().inTransaction(
+                () -> tokens().save(candidates.get(i), ConnectionRepositoryContract.KROGER, profile, tokenSet("race-" + i))));
 
-        tokens().save(shopper, fresh);
-
-        assertThat(tokens().find(shopper)).contains(new ShopperTokens(shopper, micros(fresh), true));
-    }
-
-    @Test
-    void markUnusableKeepsTheTokensAsTheyWere() {
-        ShopperId shopper = newShopper().id();
-        TokenSet saved = tokenSet("refused");
-        tokens().save(shopper, saved);
-
-        tokens().markUnusable(shopper);
-
-        assertThat(tokens().find(shopper)).contains(new ShopperTokens(shopper, micros(saved), false));
-    }
-
-    @Test
-    void oneShoppersTokensNeverChangeAnothers() {
-        ShopperId mine = newShopper().id();
-        ShopperId theirs = newShopper().id();
-        TokenSet theirTokens = tokenSet("theirs");
-        tokens().save(theirs, theirTokens);
-
-        tokens().save(mine, tokenSet("mine"));
-        tokens().markUnusable(mine);
-
-        assertThat(tokens().find(theirs)).contains(new ShopperTokens(theirs, micros(theirTokens), true));
+        assertThat(linked).containsOnlyOnce(true);
+        assertThat(rawColumn("select shopper_id from shopper_connection where provider = 'kroger' and profile_id = ?",
+                profile.value())).containsExactly(candidates.get(linked.indexOf(true)).toString());
     }
 
     @Test
     void bothTokensAreCiphertextAtRest() throws Exception {
         ShopperId shopper = newShopper().id();
         TokenSet saved = tokenSet("secret");
-        tokens().save(shopper, saved);
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, PROFILE, saved);
 
-        List<String> access = rawColumn("select access_token_enc from shopper_token where shopper_id = ?", shopper.value());
-        List<String> refresh = rawColumn("select refresh_token_enc from shopper_token where shopper_id = ?", shopper.value());
+        List<String> access = rawColumn("select access_token_enc from shopper_connection where shopper_id = ?", shopper.value());
+        List<String> refresh = rawColumn("select refresh_token_enc from shopper_connection where shopper_id = ?", shopper.value());
 
         assertThat(access).singleElement().asString().matches("[0-9a-f]{8}:[A-Za-z0-9+/]+=*")
                 .startsWith(keys.currentKeyId() + ":").doesNotContain(saved.accessToken().value());
@@ -114,12 +101,11 @@ class TokenRepositoryTest extends DatabaseTest {
         String shared = TestDatabase.newSchemaName();
         try (PostgresPersistence writer = PostgresPersistence.open(TestDatabase.settings(shared), keys);
              PostgresPersistence otherKey = PostgresPersistence.open(TestDatabase.settings(shared), TokenKeyRing.generate())) {
-            ShopperId shopper = writer.shoppers().findOrCreate(new Provider("kroger"), new ProfileId("wrong-key-profile"),
-                    Instant.parse("2026-11-22T12:00:00Z")).id();
+            ShopperId shopper = writer.shoppers().create(Instant.parse("2026-11-22T12:00:00Z")).id();
             TokenSet saved = tokenSet("wrong-key");
-            writer.tokens().save(shopper, saved);
+            writer.connections().save(shopper, ConnectionRepositoryContract.KROGER, PROFILE, saved);
 
-            assertThatThrownBy(() -> otherKey.tokens().find(shopper))
+            assertThatThrownBy(() -> otherKey.connections().find(shopper, ConnectionRepositoryContract.KROGER))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(keys.currentKeyId())
                     .hasMessageNotContaining(saved.accessToken().value())
@@ -133,16 +119,16 @@ class TokenRepositoryTest extends DatabaseTest {
     void aRotatedKeyRingStillReadsTokensWrittenBeforeTheRotation() throws Exception {
         ShopperId shopper = newShopper().id();
         TokenSet before = tokenSet("before-rotation");
-        tokens().save(shopper, before);
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, someone(), before);
         TokenKeyRing next = TokenKeyRing.generate();
         TokenKeyRing rotated = TokenKeyRing.fromBase64(next.currentKeyBase64(), List.of(keys.currentKeyBase64()));
 
         try (PostgresPersistence afterRotation = PostgresPersistence.open(TestDatabase.settings(schema), rotated)) {
-            assertThat(afterRotation.tokens().find(shopper)).contains(new ShopperTokens(shopper, micros(before), true));
+            assertThat(afterRotation.connections().find(shopper, ConnectionRepositoryContract.KROGER).map(c -> c.tokens())).contains(micros(before));
 
-            afterRotation.tokens().save(shopper, before);
+            afterRotation.connections().saveTokens(shopper, ConnectionRepositoryContract.KROGER, before);
         }
-        assertThat(rawColumn("select access_token_enc from shopper_token where shopper_id = ?", shopper.value()))
+        assertThat(rawColumn("select access_token_enc from shopper_connection where shopper_id = ?", shopper.value()))
                 .singleElement().asString().startsWith(next.currentKeyId() + ":");
     }
 
@@ -150,30 +136,43 @@ class TokenRepositoryTest extends DatabaseTest {
     void aTokenCopiedIntoAnotherShoppersRowDoesNotDecrypt() throws Exception {
         ShopperId victim = newShopper().id();
         ShopperId attacker = newShopper().id();
-        tokens().save(victim, tokenSet("victim"));
-        tokens().save(attacker, tokenSet("attacker"));
-        rawUpdate("update shopper_token set access_token_enc = (select access_token_enc from shopper_token where shopper_id = ?)"
+        tokens().save(victim, ConnectionRepositoryContract.KROGER, someone(), tokenSet("victim"));
+        tokens().save(attacker, ConnectionRepositoryContract.KROGER, someone(), tokenSet("attacker"));
+        rawUpdate("update shopper_connection set access_token_enc = (select access_token_enc from shopper_connection where shopper_id = ?)"
                 + " where shopper_id = ?", victim.value(), attacker.value());
 
-        assertThatThrownBy(() -> tokens().find(attacker))
+        assertThatThrownBy(() -> tokens().find(attacker, ConnectionRepositoryContract.KROGER))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("shopper_token.access_token_enc");
+                .hasMessageContaining("shopper_connection.access_token_enc");
+    }
+
+    @Test
+    void aTokenCopiedIntoTheSameShoppersConnectionToAnotherProviderDoesNotDecrypt() throws Exception {
+        ShopperId shopper = newShopper().id();
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, someone(), tokenSet("kroger"));
+        tokens().save(shopper, new Provider("foodin"), someone(), tokenSet("foodin"));
+        rawUpdate("update shopper_connection set access_token_enc = (select access_token_enc from shopper_connection"
+                + " where shopper_id = ? and provider = 'kroger') where shopper_id = ? and provider = 'foodin'",
+                shopper.value(), shopper.value());
+
+        assertThatThrownBy(() -> tokens().find(shopper, new Provider("foodin"))).isInstanceOf(IllegalStateException.class);
+        assertThat(tokens().find(shopper, ConnectionRepositoryContract.KROGER)).isPresent();
     }
 
     @Test
     void anAccessTokenCiphertextMovedIntoTheRefreshColumnDoesNotDecrypt() throws Exception {
         ShopperId shopper = newShopper().id();
-        tokens().save(shopper, tokenSet("swap"));
-        rawUpdate("update shopper_token set refresh_token_enc = access_token_enc where shopper_id = ?", shopper.value());
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, someone(), tokenSet("swap"));
+        rawUpdate("update shopper_connection set refresh_token_enc = access_token_enc where shopper_id = ?", shopper.value());
 
-        assertThatThrownBy(() -> tokens().find(shopper)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> tokens().find(shopper, ConnectionRepositoryContract.KROGER)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void findForUpdateOutsideATransactionIsRefused() {
         ShopperId shopper = newShopper().id();
 
-        assertThatThrownBy(() -> tokens().findForUpdate(shopper))
+        assertThatThrownBy(() -> tokens().findForUpdate(shopper, ConnectionRepositoryContract.KROGER))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside Transactions.inTransaction");
     }
@@ -182,11 +181,12 @@ class TokenRepositoryTest extends DatabaseTest {
     void findForUpdateInsideATransactionReadsTheTokens() {
         ShopperId shopper = newShopper().id();
         TokenSet saved = tokenSet("locked");
-        tokens().save(shopper, saved);
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, someone(), saved);
 
-        Optional<ShopperTokens> found = persistence.transactions().inTransaction(() -> tokens().findForUpdate(shopper));
+        Optional<TokenSet> found = persistence.transactions().inTransaction(() -> tokens().findForUpdate(shopper, ConnectionRepositoryContract.KROGER))
+                .map(org.personalshopper.domain.Connection::tokens);
 
-        assertThat(found).contains(new ShopperTokens(shopper, micros(saved), true));
+        assertThat(found).contains(micros(saved));
     }
 
     /**
@@ -197,7 +197,7 @@ class TokenRepositoryTest extends DatabaseTest {
     @Timeout(120)
     void findForUpdateMakesASecondTransactionWaitUntilTheFirstCommits() throws Exception {
         ShopperId shopper = newShopper().id();
-        tokens().save(shopper, tokenSet("before-refresh"));
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, someone(), tokenSet("before-refresh"));
         TokenSet refreshed = TokenSet.issued(new AccessToken("access-after-refresh"), "refresh-after-refresh",
                 at(Duration.ofMinutes(29)), Duration.ofMinutes(30));
         CountDownLatch firstHoldsLock = new CountDownLatch(1);
@@ -206,15 +206,15 @@ class TokenRepositoryTest extends DatabaseTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = threads.submit(() -> persistence.transactions().run(() -> {
-                tokens().findForUpdate(shopper);
+                tokens().findForUpdate(shopper, ConnectionRepositoryContract.KROGER);
                 firstHoldsLock.countDown();
                 await(firstMayCommit);
-                tokens().save(shopper, refreshed);
+                tokens().saveTokens(shopper, ConnectionRepositoryContract.KROGER, refreshed);
             }));
             await(firstHoldsLock);
-            Future<Optional<ShopperTokens>> second = threads.submit(() -> persistence.transactions().inTransaction(() -> {
+            Future<Optional<org.personalshopper.domain.Connection>> second = threads.submit(() -> persistence.transactions().inTransaction(() -> {
                 secondPid.complete(persistence.jooq().current().fetchValue(org.jooq.impl.DSL.field("pg_backend_pid()", Integer.class)));
-                return tokens().findForUpdate(shopper);
+                return tokens().findForUpdate(shopper, ConnectionRepositoryContract.KROGER);
             }));
 
             waitUntilBlockedOnALock(secondPid.get());
@@ -222,7 +222,7 @@ class TokenRepositoryTest extends DatabaseTest {
             firstMayCommit.countDown();
             first.get();
 
-            assertThat(second.get()).contains(new ShopperTokens(shopper, micros(refreshed), true));
+            assertThat(second.get().map(org.personalshopper.domain.Connection::tokens)).contains(micros(refreshed));
         } finally {
             firstMayCommit.countDown();
             threads.shutdownNow();
