@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.out.SignInGrant;
 import org.personalshopper.application.port.out.TokenGrant;
 import org.personalshopper.domain.Banner;
 import org.personalshopper.domain.InvalidValueException;
@@ -139,8 +140,10 @@ class KrogerIdentityProviderTest {
     @Test
     void codeExchangeSendsBasicAuthAndExactlyTheFormKrogerExpects() {
         kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(okJson(fixture("token-authorization_code.json"))));
+        kroger.stubFor(get("/v1/identity/profile").willReturn(okJson(fixture("identity-profile.json"))));
 
-        TokenGrant grant = identity.exchangeCode(CODE, Optional.of(VERIFIER));
+        SignInGrant signIn = identity.exchangeCode(CODE, Optional.of(VERIFIER));
+        TokenGrant grant = signIn.tokens();
 
         kroger.verify(1, postRequestedFor(urlEqualTo("/v1/connect/oauth2/token"))
                 .withHeader("Authorization", equalTo(BASIC))
@@ -151,11 +154,25 @@ class KrogerIdentityProviderTest {
         assertThat(grant.accessToken().value()).isEqualTo(FIXTURE_ACCESS);
         assertThat(grant.refreshToken()).contains(FIXTURE_REFRESH);
         assertThat(grant.expiresIn()).isEqualTo(Duration.ofSeconds(1800));
+        // Kroger's token answer does not say who signed in: its identity endpoint does, asked with the new token.
+        assertThat(signIn.profileId()).isEqualTo(new ProfileId("7c1e9a42-3b5d-4f80-9e26-d4a1b8c05f3e"));
+        kroger.verify(1, getRequestedFor(urlEqualTo("/v1/identity/profile"))
+                .withHeader("Authorization", equalTo("Bearer " + FIXTURE_ACCESS)));
+    }
+
+    @Test
+    void aSignInWhoseProfileCannotBeReadFailsWithTheProfilesFailure() {
+        kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(okJson(fixture("token-authorization_code.json"))));
+        kroger.stubFor(get("/v1/identity/profile").willReturn(aResponse().withStatus(503)));
+
+        assertThat(failureOf(() -> identity.exchangeCode(CODE, Optional.empty())).failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        kroger.verify(1, postRequestedFor(urlEqualTo("/v1/connect/oauth2/token")));
     }
 
     @Test
     void codeExchangeWithoutPkceSendsNoVerifier() {
         kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(okJson(fixture("token-authorization_code.json"))));
+        kroger.stubFor(get("/v1/identity/profile").willReturn(okJson(fixture("identity-profile.json"))));
 
         identity.exchangeCode(CODE, Optional.empty());
 
@@ -216,7 +233,7 @@ class KrogerIdentityProviderTest {
     void profileIsTheIdKrogerGivesForTheShoppersToken() {
         kroger.stubFor(get("/v1/identity/profile").willReturn(okJson(fixture("identity-profile.json"))));
 
-        ProfileId profile = identity.profile(SHOPPER_TOKEN);
+        ProfileId profile = ((KrogerIdentityProvider) identity).profile(SHOPPER_TOKEN);
 
         assertThat(profile).isEqualTo(new ProfileId("7c1e9a42-3b5d-4f80-9e26-d4a1b8c05f3e"));
         kroger.verify(1, getRequestedFor(urlEqualTo("/v1/identity/profile"))
@@ -228,7 +245,7 @@ class KrogerIdentityProviderTest {
     void aProfileAnswerWithoutAnIdIsABadResponse() {
         kroger.stubFor(get("/v1/identity/profile").willReturn(okJson("{\"data\":{},\"meta\":{}}")));
 
-        assertThat(failureOf(() -> identity.profile(SHOPPER_TOKEN)).failure()).isEqualTo(ProviderFailure.BAD_RESPONSE);
+        assertThat(failureOf(() -> ((KrogerIdentityProvider) identity).profile(SHOPPER_TOKEN)).failure()).isEqualTo(ProviderFailure.BAD_RESPONSE);
     }
 
     @Test
@@ -237,7 +254,7 @@ class KrogerIdentityProviderTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_token\",\"error_description\":\"The access token is invalid or has expired\"}")));
 
-        ProviderException failure = failureOf(() -> identity.profile(SHOPPER_TOKEN));
+        ProviderException failure = failureOf(() -> ((KrogerIdentityProvider) identity).profile(SHOPPER_TOKEN));
 
         assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(failure.reason()).contains("invalid or has expired");
@@ -249,7 +266,7 @@ class KrogerIdentityProviderTest {
         kroger.stubFor(get("/v1/identity/profile").willReturn(aResponse().withStatus(403)
                 .withBody("{\"errors\":{\"timestamp\":1732270123456,\"code\":\"Forbidden\",\"reason\":\"missing required scopes\"}}")));
 
-        ProviderException failure = failureOf(() -> identity.profile(SHOPPER_TOKEN));
+        ProviderException failure = failureOf(() -> ((KrogerIdentityProvider) identity).profile(SHOPPER_TOKEN));
 
         assertThat(failure.failure()).isEqualTo(ProviderFailure.FORBIDDEN);
         assertThat(failure.reason()).contains("profile.compact").contains("missing required scopes");
