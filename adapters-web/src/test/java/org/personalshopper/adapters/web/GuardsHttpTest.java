@@ -194,7 +194,7 @@ class GuardsHttpTest {
     void jerseysOwnRefusalsAreProblemsToo() {
         Json.problem(web.get("/api/nothing-here"), 404);
         Json.problem(web.get("/nothing-here"), 404);
-        HttpResponse<String> notAllowed = web.send(web.signedIn("/api/user").DELETE().build());
+        HttpResponse<String> notAllowed = web.send(web.signedIn("/api/user/location").DELETE().build());
         Json.problem(notAllowed, 405);
         assertThat(notAllowed.headers().firstValue("Allow")).isPresent();
         Json.problem(web.send(web.signedIn("/api/user").header("Accept", "text/html").GET().build()), 406);

@@ -23,6 +23,8 @@ import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.ManageGuidance;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.ConnectionStatus;
+import org.personalshopper.application.port.in.ListProviders;
+import org.personalshopper.application.port.in.ManageConnections;
 import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.SignInFailedException;
@@ -65,6 +67,8 @@ public final class FakeUseCases {
     public final Catalog catalog = new Catalog();
     public final CartFiller cart = new CartFiller();
     public final Readiness readiness = new Readiness();
+    public final Providers providers = new Providers();
+    public final Connections connections = new Connections();
 
     public static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
     public static final ShopperId SHOPPER = new ShopperId(UUID.fromString("11111111-2222-3333-4444-555555555555"));
@@ -81,6 +85,11 @@ public final class FakeUseCases {
     private final AtomicInteger sessionCounter = new AtomicInteger();
 
     public volatile Shopper shopper;
+    /** The shopper's connections, oldest first. */
+    public final List<ConnectionStatus> connectionList = new CopyOnWriteArrayList<>();
+    public volatile List<ListProviders.ProviderOffer> configuredProviders = List.of();
+    public final List<String> disconnected = new CopyOnWriteArrayList<>();
+    public volatile boolean accountDeleted;
     public volatile RuntimeException chooseFailure;
     public volatile RuntimeException viewFailure;
     public final List<Guidance> guidance = new CopyOnWriteArrayList<>();
@@ -112,8 +121,15 @@ public final class FakeUseCases {
         lastBeginLogin = null;
         lastCompleteLogin = null;
         completeLoginFailure = null;
-        shopper = new Shopper(SHOPPER, new Provider("kroger"), new ProfileId("profile-7a1b"), Optional.empty(),
-                Instant.parse("2026-01-02T03:04:05Z"));
+        shopper = new Shopper(SHOPPER, Optional.empty(), Instant.parse("2026-01-02T03:04:05Z"));
+        connectionList.clear();
+        connectionList.add(new ConnectionStatus(new Provider("kroger"), new ProfileId("profile-7a1b"), true,
+                Optional.of(NOW.plusSeconds(1800))));
+        configuredProviders = List.of(
+                new ListProviders.ProviderOffer(new Provider("kroger"), java.util.EnumSet.allOf(org.personalshopper.domain.Capability.class)),
+                new ListProviders.ProviderOffer(new Provider("foodin"), java.util.EnumSet.of(org.personalshopper.domain.Capability.SIGN_IN)));
+        disconnected.clear();
+        accountDeleted = false;
         chooseFailure = null;
         viewFailure = null;
         guidance.clear();
@@ -185,9 +201,40 @@ public final class FakeUseCases {
             sessions.remove(sessionId);
         }
 
-        /** The shopper's provider connection, as the use cases report it. */
-        public ConnectionStatus status(ShopperId shopperId) {
-            return new ConnectionStatus(true, Optional.of(NOW.plusSeconds(1800)));
+        /** The shopper's provider connections, as the use cases report them. */
+        public List<ConnectionStatus> status(ShopperId shopperId) {
+            return List.copyOf(connectionList);
+        }
+    }
+
+    public final class Providers implements ListProviders {
+        @Override
+        public List<ProviderOffer> providers() {
+            return configuredProviders;
+        }
+    }
+
+    /** Disconnect and delete, with the rules of the real service: 404 when not connected, 409 for the last. */
+    public final class Connections implements ManageConnections {
+        @Override
+        public void disconnect(ShopperId shopperId, Provider provider) {
+            writes.incrementAndGet();
+            if (connectionList.stream().noneMatch(c -> c.provider().equals(provider))) {
+                throw new NotFoundException("connection");
+            }
+            if (connectionList.size() == 1) {
+                throw new org.personalshopper.application.port.in.ConnectionConflictException(
+                        org.personalshopper.application.port.in.ConnectionConflictException.Reason.LAST_CONNECTION, provider);
+            }
+            connectionList.removeIf(c -> c.provider().equals(provider));
+            disconnected.add(provider.name());
+        }
+
+        @Override
+        public void deleteAccount(ShopperId shopperId) {
+            writes.incrementAndGet();
+            accountDeleted = true;
+            sessions.values().removeIf(shopperId::equals);
         }
     }
 

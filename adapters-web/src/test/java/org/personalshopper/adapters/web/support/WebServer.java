@@ -55,6 +55,8 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
             protected void configure() {
                 bind(fakes.auth).to(AuthenticateShopper.class);
                 bind(fakes.shoppers).to(ViewShopper.class);
+                bind(fakes.providers).to(org.personalshopper.application.port.in.ListProviders.class);
+                bind(fakes.connections).to(org.personalshopper.application.port.in.ManageConnections.class);
                 bind(fakes.shoppers).to(ChoosePreferredStore.class);
                 bind(fakes.guidanceBook).to(ManageGuidance.class);
                 bind(fakes.selectionBook).to(ManageSelections.class);
