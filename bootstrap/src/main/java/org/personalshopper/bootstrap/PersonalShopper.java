@@ -61,7 +61,7 @@ public final class PersonalShopper implements AutoCloseable {
      * Starts with {@code additionalProviders} configured after the ones the environment names: how a test
      * wires a provider that exists only in tests, proving a new provider needs no change to the core.
      */
-    static PersonalShopper start(Configuration config, List<ConfiguredProvider> additionalProviders) {
+    public static PersonalShopper start(Configuration config, List<ConfiguredProvider> additionalProviders) {
         long started = System.nanoTime();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {

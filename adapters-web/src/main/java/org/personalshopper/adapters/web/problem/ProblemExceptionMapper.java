@@ -83,9 +83,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                     "this sign-in is unknown, expired, already used or was started in another browser; start again at /auth/login")
                     .with("signInUrl", "/auth/login");
             case DENIED -> Problem.of(ProblemType.SIGN_IN_DENIED, 403, "Sign-in refused",
-                    "Kroger did not grant access; start again at /auth/login to retry").with("signInUrl", "/auth/login");
-            case PROVIDER_FAILED -> Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 502, "Kroger failed during sign-in",
-                    "Kroger could not complete the sign-in; nothing was stored, start again at /auth/login")
+                    "the provider did not grant access; start again at /auth/login to retry").with("signInUrl", "/auth/login");
+            case PROVIDER_FAILED -> Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 502, "The provider failed during sign-in",
+                    "the provider could not complete the sign-in; nothing was stored, start again at /auth/login")
                     .with("signInUrl", "/auth/login");
         };
     }
