@@ -1,10 +1,10 @@
 package org.personalshopper.adapters.kroger;
 
-import static org.personalshopper.adapters.kroger.JsonFields.decimal;
-import static org.personalshopper.adapters.kroger.JsonFields.flag;
-import static org.personalshopper.adapters.kroger.JsonFields.list;
-import static org.personalshopper.adapters.kroger.JsonFields.object;
-import static org.personalshopper.adapters.kroger.JsonFields.text;
+import static org.personalshopper.adapters.http.JsonFields.decimal;
+import static org.personalshopper.adapters.http.JsonFields.flag;
+import static org.personalshopper.adapters.http.JsonFields.list;
+import static org.personalshopper.adapters.http.JsonFields.object;
+import static org.personalshopper.adapters.http.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

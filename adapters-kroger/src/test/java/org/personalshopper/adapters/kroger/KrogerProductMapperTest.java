@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.adapters.http.ProviderHttp;
 
 /** Which single picture a shopper sees for a product. */
 class KrogerProductMapperTest {
     private static JsonNode product(String images) throws Exception {
-        return KrogerAdapters.objectMapper().readTree("{\"images\":" + images + "}");
+        return ProviderHttp.objectMapper().readTree("{\"images\":" + images + "}");
     }
 
     private static String size(String size) {

@@ -40,8 +40,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String module : List.of("domain", "application", "adapters.kroger", "adapters.persistence",
-                "adapters.web", "bootstrap")) {
+        for (String module : List.of("domain", "application", "adapters.http", "adapters.kroger",
+                "adapters.persistence", "adapters.web", "sandbox.kroger", "bootstrap")) {
             assertThat(production.containPackage("org.personalshopper." + module))
                     .as("classes of " + module + " are checked").isTrue();
         }
