@@ -156,8 +156,13 @@ public final class AuthorizationResource {
         return clientId;
     }
 
+    /**
+     * A wrong client id or secret. Kroger's spec shows OAuth's {@code {"error":"unauthorized"}}, but the live token
+     * endpoint answers it from the layer in front of OAuth, in the flat API shape {@code {timestamp, code, reason}}
+     * (the code is this sandbox's choice in Kroger's style).
+     */
     private jakarta.ws.rs.WebApplicationException invalidCredentials() {
-        return responses.oauthError(400, "unauthorized", "invalid credentials");
+        return responses.flatApiError(400, "Auth-4011-400", "invalid client credentials");
     }
 
     private static Response redirect(String redirectUri, List<String[]> params) {

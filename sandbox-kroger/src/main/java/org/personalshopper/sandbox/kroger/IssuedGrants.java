@@ -91,6 +91,10 @@ final class IssuedGrants {
         if (pending.codeChallenge().isPresent() && !verifierMatches(codeVerifier, pending.codeChallenge().get())) {
             return rejected(CodeRejection.INVALID_VERIFIER);
         }
+        if (pending.codeChallenge().isEmpty() && codeVerifier != null) {
+            // A verifier for a code issued without a challenge: refused (OAuth 2.1, RFC 9700's PKCE downgrade).
+            return rejected(CodeRejection.INVALID_VERIFIER);
+        }
         return new CodeExchange(Optional.of(issueShopperTokens(clientId, pending.profileId(), pending.scopes())),
                 Optional.empty());
     }

@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Kroger's response shapes: the {@code {"data":..,"meta":..}} envelope, the OAuth-layer error
- * ({@code {"error","error_description"}}) and the API-layer error ({@code {"errors":{timestamp,code,reason}}}).
+ * ({@code {"error","error_description"}}) and the API-layer error, wrapped ({@code {"errors":{timestamp,code,reason}}})
+ * or flat ({@code {timestamp,code,reason}}), each where Kroger uses it.
  */
 final class KrogerResponses {
 
@@ -74,6 +75,13 @@ final class KrogerResponses {
         ObjectNode body = object();
         body.set("errors", errors);
         return json(status, body);
+    }
+
+    /** The API-layer error without the {@code errors} wrapper, as some Kroger endpoints answer it live. */
+    WebApplicationException flatApiError(int status, String code, String reason) {
+        ObjectNode body = object().put("timestamp", clock.millis()).put("code", code).put("reason", reason);
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").entity(write(body)).build());
     }
 
     WebApplicationException apiError(int status, String code, String reason) {

@@ -51,8 +51,9 @@ public final class ProductsResource {
         gate.tokenWithScope(authorization, Scopes.PRODUCT_COMPACT);
         int pageLimit = QueryParams.intInRange(limit, 10, 1, 50, responses,
                 "Field 'limit' must be a number between 1 and 50 (inclusive)");
-        int pageStart = QueryParams.intInRange(start, 0, 0, 250, responses,
-                "Field 'start' must be a number between 0 and 250 (inclusive)");
+        // The spec's range is 1-250; the first page is asked for by leaving filter.start out.
+        int pageStart = QueryParams.intInRange(start, 0, 1, 250, responses,
+                "Field 'start' must be a number between 1 and 250 (inclusive)");
         List<String> ids = productIds(productIds);
         List<String> termWords = termWords(term);
         Set<String> brands = brands(brand);

@@ -156,8 +156,9 @@ final class SandboxCatalog {
         nationalPrice.put("regularPerUnitEstimate", cents(product.basePrice().multiply(perUnit)));
         nationalPrice.put("promoPerUnitEstimate", BigDecimal.ZERO);
         ObjectNode fulfillment = item.putObject("fulfillment");
-        fulfillment.put("instore", true);
-        fulfillment.put("shiptohome", product.shipToHome());
+        // Kroger's live spelling (camelCase); its published spec writes instore/shiptohome.
+        fulfillment.put("inStore", true);
+        fulfillment.put("shipToHome", product.shipToHome());
         fulfillment.put("delivery", store.departmentIds().contains("44"));
         fulfillment.put("curbside", store.departmentIds().contains("44"));
         int stock = bucket(key + ":stock", 10);

@@ -204,6 +204,22 @@ class AuthorizationFlowTest {
     }
 
     @Test
+    void aVerifierIsRefusedWhenTheSignInHadNoChallenge() {
+        // OAuth 2.1 and RFC 9700 (PKCE downgrade): a verifier for a code issued without a challenge is refused.
+        Map<String, String> params = sandbox.client().authorizeParams(SandboxClient.ALL_SCOPES, "s8b");
+        String withVerifier = sandbox.client().approvedCode("gina", params);
+        String withoutVerifier = sandbox.client().approvedCode("gina", params);
+
+        HttpResponse<String> refused = sandbox.client().exchange(withVerifier, CALLBACK,
+                "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(sandbox.client().json(refused).get("error").asText()).isEqualTo("invalid_request");
+        assertThat(sandbox.client().json(refused).get("error_description").asText()).isEqualTo("invalid code_verifier");
+        assertThat(sandbox.client().exchange(withoutVerifier, CALLBACK, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void pkceChallengeFromRfc7636IsVerifiedAsS256() {
         // RFC 7636 appendix B's example pair.
         assertThat(IssuedGrants.s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))
@@ -219,9 +235,13 @@ class AuthorizationFlowTest {
                 SandboxClient.basic(SandboxSettings.DEMO_CLIENT_ID, "guess"));
 
         for (HttpResponse<String> answer : List.of(none, wrongSecret)) {
+            // Live Kroger answers a wrong client id or secret with a flat {timestamp, code, reason}, not OAuth's shape.
             assertThat(answer.statusCode()).isEqualTo(400);
-            assertThat(answer.body())
-                    .isEqualTo("{\"error\":\"unauthorized\",\"error_description\":\"invalid credentials\"}");
+            JsonNode body = sandbox.client().json(answer);
+            assertThat(body.has("error")).isFalse();
+            assertThat(body.get("code").asText()).isEqualTo("Auth-4011-400");
+            assertThat(body.get("reason").asText()).isEqualTo("invalid client credentials");
+            assertThat(body.get("timestamp").isNumber()).isTrue();
         }
     }
 

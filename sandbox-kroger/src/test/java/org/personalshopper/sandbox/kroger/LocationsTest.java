@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,7 +73,8 @@ class LocationsTest {
         assertThat(storeIds("filter.zipCode.near=90015&filter.chain=ralphs")).containsExactly("70300720");
         assertThat(storeIds("filter.zipCode.near=90015&filter.chain=Kroger")).isEmpty();
         assertThat(storeIds("filter.chain=KROGER")).containsExactlyInAnyOrder("01400943", "01400376", "01400512");
-        assertThat(storeIds("filter.chain=fred%20meyer")).containsExactly("70100123");
+        assertThat(storeIds("filter.chain=fred")).containsExactly("70100123");
+        assertThat(storeIds("filter.chain=KingSoopers")).containsExactly("62000061");
     }
 
     @Test
@@ -91,6 +94,20 @@ class LocationsTest {
         assertThat(reasonOf("filter.latLong.near=95,10"))
                 .isEqualTo("Field 'filter.latLong.near' improper coordinate location, must be on Earth");
         assertThat(reasonOf("filter.locationId=123")).isEqualTo("Field 'locationId' must have a length of 8 characters");
+    }
+
+    @Test
+    void chainsAreTheCodesKrogerReturnsNotDisplayNames() {
+        Map<String, String> chainOf = new HashMap<>();
+        for (String id : List.of("01400943", "70300720", "70100123", "62000061", "09700270")) {
+            chainOf.put(id, sandbox.client().json(sandbox.client().get("/v1/locations/" + id, appToken)).at("/data/chain").asText());
+        }
+
+        assertThat(chainOf).containsEntry("01400943", "KROGER").containsEntry("70300720", "RALPHS")
+                .containsEntry("70100123", "FRED").containsEntry("62000061", "KINGSOOPERS")
+                .containsEntry("09700270", "HARRISTEETER");
+        sandbox.client().json(sandbox.client().get("/v1/locations?filter.limit=200", appToken)).get("data")
+                .forEach(store -> assertThat(store.get("chain").asText()).matches("[A-Z]+"));
     }
 
     @Test

@@ -94,7 +94,11 @@ class ProductsTest {
             JsonNode item = product.get("items").get(0);
             assertThat(item.at("/price/regular").asDouble()).isPositive();
             assertThat(item.at("/price").has("promo")).isTrue();
-            assertThat(item.at("/fulfillment/instore").asBoolean()).isTrue();
+            // The live spelling (camelCase), not the spec's instore/shiptohome.
+            assertThat(item.at("/fulfillment/inStore").asBoolean()).isTrue();
+            assertThat(item.get("fulfillment").has("shipToHome")).isTrue();
+            assertThat(item.get("fulfillment").has("instore")).isFalse();
+            assertThat(item.get("fulfillment").has("shiptohome")).isFalse();
             assertThat(item.at("/inventory/stockLevel").asText()).isIn("HIGH", "LOW", "TEMPORARILY_OUT_OF_STOCK");
             assertThat(product.at("/aisleLocations/0/description").asText()).startsWith("Aisle ");
             vinePrices.put(product.get("productId").asText(), item.at("/price/regular").asDouble());
@@ -175,6 +179,9 @@ class ProductsTest {
         assertThat(errorOf("filter.term=milk&filter.limit=0").get("reason").asText()).contains("limit");
         assertThat(errorOf("filter.term=milk&filter.limit=ten").get("reason").asText()).contains("limit");
         assertThat(errorOf("filter.term=milk&filter.start=251").get("reason").asText()).contains("start");
+        // Kroger's spec gives filter.start the range 1-250: the first page is asked for by leaving it out.
+        assertThat(errorOf("filter.term=milk&filter.start=0").get("reason").asText())
+                .isEqualTo("Field 'start' must be a number between 1 and 250 (inclusive)");
         assertThat(errorOf("filter.locationId=01400943").get("reason").asText()).contains("filter.term");
         assertThat(errorOf("filter.productId=123").get("reason").asText()).contains("13");
         assertThat(errorOf("filter.term=milk&filter.fulfillment=xyz").get("reason").asText()).contains("fulfillment");
