@@ -15,9 +15,12 @@ public enum ProviderFailure {
     NOT_FOUND,
     /** The grocer's quota is spent (429). Nothing happened. */
     RATE_LIMITED,
-    /** The grocer answered with a server error (5xx): the request may or may not have taken effect. */
+    /**
+     * The grocer answered with a server error (5xx), or the connection broke after the request was sent (a bad
+     * gateway): the request may or may not have taken effect.
+     */
     UNAVAILABLE,
-    /** No answer in time, or the connection broke after the request was sent. */
+    /** No answer in time: the request may or may not have taken effect. */
     TIMED_OUT,
     /** The connection could not be made: nothing was sent. */
     UNREACHABLE,
