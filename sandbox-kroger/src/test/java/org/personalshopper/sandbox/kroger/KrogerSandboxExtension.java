@@ -22,6 +22,7 @@ final class KrogerSandboxExtension implements BeforeAllCallback, AfterAllCallbac
     private final SandboxSettings settings;
     private KrogerSandbox sandbox;
     private SandboxClient client;
+    private String appToken;
     private boolean perTest;
 
     private KrogerSandboxExtension(SandboxSettings settings) {
@@ -67,6 +68,7 @@ final class KrogerSandboxExtension implements BeforeAllCallback, AfterAllCallbac
             sandbox.close();
             sandbox = null;
             client = null;
+            appToken = null;
         }
     }
 
@@ -77,6 +79,14 @@ final class KrogerSandboxExtension implements BeforeAllCallback, AfterAllCallbac
     SandboxClient client() {
         running();
         return client;
+    }
+
+    /** A client-credentials token ({@code product.compact}) of this sandbox, fetched once. */
+    String appToken() {
+        if (appToken == null) {
+            appToken = client().appToken();
+        }
+        return appToken;
     }
 
     URI baseUri() {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,15 +17,9 @@ class LocationsTest {
 
     @RegisterExtension
     static final KrogerSandboxExtension sandbox = KrogerSandboxExtension.with(SandboxSettings.defaults());
-    private static String appToken;
-
-    @BeforeAll
-    static void appToken() {
-        appToken = sandbox.client().appToken();
-    }
 
     private static List<String> storeIds(String query) {
-        HttpResponse<String> answer = sandbox.client().get("/v1/locations?" + query, appToken);
+        HttpResponse<String> answer = sandbox.client().get("/v1/locations?" + query, sandbox.appToken());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         sandbox.client().json(answer).get("data").forEach(store -> ids.add(store.get("locationId").asText()));
@@ -34,7 +27,7 @@ class LocationsTest {
     }
 
     private static String reasonOf(String query) {
-        HttpResponse<String> answer = sandbox.client().get("/v1/locations?" + query, appToken);
+        HttpResponse<String> answer = sandbox.client().get("/v1/locations?" + query, sandbox.appToken());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         return sandbox.client().json(answer).at("/errors/reason").asText();
     }
@@ -100,19 +93,20 @@ class LocationsTest {
     void chainsAreTheCodesKrogerReturnsNotDisplayNames() {
         Map<String, String> chainOf = new HashMap<>();
         for (String id : List.of("01400943", "70300720", "70100123", "62000061", "09700270")) {
-            chainOf.put(id, sandbox.client().json(sandbox.client().get("/v1/locations/" + id, appToken)).at("/data/chain").asText());
+            HttpResponse<String> store = sandbox.client().get("/v1/locations/" + id, sandbox.appToken());
+            chainOf.put(id, sandbox.client().json(store).at("/data/chain").asText());
         }
 
         assertThat(chainOf).containsEntry("01400943", "KROGER").containsEntry("70300720", "RALPHS")
                 .containsEntry("70100123", "FRED").containsEntry("62000061", "KINGSOOPERS")
                 .containsEntry("09700270", "HARRISTEETER");
-        sandbox.client().json(sandbox.client().get("/v1/locations?filter.limit=200", appToken)).get("data")
+        sandbox.client().json(sandbox.client().get("/v1/locations?filter.limit=200", sandbox.appToken())).get("data")
                 .forEach(store -> assertThat(store.get("chain").asText()).matches("[A-Z]+"));
     }
 
     @Test
     void storeDetailsHaveKrogersShape() {
-        HttpResponse<String> answer = sandbox.client().get("/v1/locations/01400943", appToken);
+        HttpResponse<String> answer = sandbox.client().get("/v1/locations/01400943", sandbox.appToken());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode store = sandbox.client().json(answer).get("data");
@@ -129,16 +123,16 @@ class LocationsTest {
 
     @Test
     void storeDetailsOfABadOrUnknownIdAre400Or404() {
-        assertThat(sandbox.client().get("/v1/locations/0140094", appToken).statusCode()).isEqualTo(400);
-        assertThat(sandbox.client().get("/v1/locations/01499999", appToken).statusCode()).isEqualTo(404);
+        assertThat(sandbox.client().get("/v1/locations/0140094", sandbox.appToken()).statusCode()).isEqualTo(400);
+        assertThat(sandbox.client().get("/v1/locations/01499999", sandbox.appToken()).statusCode()).isEqualTo(404);
     }
 
     @Test
     void headTellsWhetherAStoreExists() {
         HttpResponse<String> known = sandbox.client().send(HttpRequest.newBuilder(sandbox.client().uri("/v1/locations/70300720"))
-                .header("Authorization", "Bearer " + appToken).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", "Bearer " + sandbox.appToken()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         HttpResponse<String> unknown = sandbox.client().send(HttpRequest.newBuilder(sandbox.client().uri("/v1/locations/70399999"))
-                .header("Authorization", "Bearer " + appToken).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", "Bearer " + sandbox.appToken()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(known.statusCode()).isEqualTo(204);
         assertThat(unknown.statusCode()).isEqualTo(404);

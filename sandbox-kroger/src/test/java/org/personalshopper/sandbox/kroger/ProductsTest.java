@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,15 +19,9 @@ class ProductsTest {
     private static final String FRED_MEYER = "70100123";
     @RegisterExtension
     static final KrogerSandboxExtension sandbox = KrogerSandboxExtension.with(SandboxSettings.defaults());
-    private static String appToken;
-
-    @BeforeAll
-    static void appToken() {
-        appToken = sandbox.client().appToken();
-    }
 
     private static JsonNode search(String query) {
-        HttpResponse<String> answer = sandbox.client().get("/v1/products?" + query, appToken);
+        HttpResponse<String> answer = sandbox.client().get("/v1/products?" + query, sandbox.appToken());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         return sandbox.client().json(answer);
@@ -41,7 +34,7 @@ class ProductsTest {
     }
 
     private static JsonNode errorOf(String query) {
-        HttpResponse<String> answer = sandbox.client().get("/v1/products?" + query, appToken);
+        HttpResponse<String> answer = sandbox.client().get("/v1/products?" + query, sandbox.appToken());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         JsonNode errors = sandbox.client().json(answer).get("errors");
         assertThat(errors.get("code").asText()).isEqualTo("API-4101-400");
@@ -189,8 +182,8 @@ class ProductsTest {
 
     @Test
     void detailsOfOneProductWithAndWithoutAStore() {
-        HttpResponse<String> plain = sandbox.client().get("/v1/products/0001111041700", appToken);
-        HttpResponse<String> atStore = sandbox.client().get("/v1/products/0001111041700?filter.locationId=" + VINE_STREET, appToken);
+        HttpResponse<String> plain = sandbox.client().get("/v1/products/0001111041700", sandbox.appToken());
+        HttpResponse<String> atStore = sandbox.client().get("/v1/products/0001111041700?filter.locationId=" + VINE_STREET, sandbox.appToken());
 
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(sandbox.client().json(plain).at("/data/productId").asText()).isEqualTo("0001111041700");
@@ -201,8 +194,8 @@ class ProductsTest {
 
     @Test
     void detailsOfABadOrUnknownIdAre400Or404() {
-        HttpResponse<String> shortId = sandbox.client().get("/v1/products/123", appToken);
-        HttpResponse<String> unknown = sandbox.client().get("/v1/products/0000000000001", appToken);
+        HttpResponse<String> shortId = sandbox.client().get("/v1/products/123", sandbox.appToken());
+        HttpResponse<String> unknown = sandbox.client().get("/v1/products/0000000000001", sandbox.appToken());
 
         assertThat(shortId.statusCode()).isEqualTo(400);
         assertThat(sandbox.client().json(shortId).at("/errors/reason").asText()).isEqualTo("UPC must have a length of 13 characters");
