@@ -7,7 +7,10 @@ package org.personalshopper.domain;
 public enum ProviderFailure {
     /** The grocer refused the request as invalid (HTTP 400 and the like). Nothing happened. */
     REJECTED,
-    /** The token was not accepted (401). Nothing happened. */
+    /**
+     * The credentials presented were not accepted: a token (401), or, at the token endpoint, this app's own client
+     * id and secret (a misconfiguration, never a verdict on the shopper's grant). Nothing happened.
+     */
     UNAUTHORIZED,
     /** The token lacks a scope or is the wrong kind (403). Nothing happened. */
     FORBIDDEN,

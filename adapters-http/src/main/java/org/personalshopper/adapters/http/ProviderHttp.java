@@ -242,12 +242,13 @@ public final class ProviderHttp {
                     answer.retryAfter().flatMap(value -> RetryAfter.parse(value, clock)), null);
         }
         if (request.presentsClientCredentials() && refusesClientCredentials(status, error)) {
-            // Our client id or secret was refused: a configuration fault, not a verdict on the shopper's
-            // refresh token, which must therefore never be marked unusable for it. Operators must hear of it.
+            // Our client id or secret was refused: UNAUTHORIZED (our credentials), a configuration fault and not a
+            // verdict on the shopper's refresh token, which must never be marked unusable for it. Operators must
+            // hear of it.
             String reason = with(name + " did not accept this app's client id and secret for the " + purpose + "; "
                     + endpoint.credentialsHint(), said);
             LOG.error("{} {} {} -> {}: {}", name, request.method(), request.path(), status, reason);
-            return new ProviderException(ProviderFailure.UNAVAILABLE, reason, Optional.empty(), null);
+            return new ProviderException(ProviderFailure.UNAUTHORIZED, reason, Optional.empty(), null);
         }
         if (request.isClientErrorRejected() && status >= 400 && status < 500) {
             return rejected(name + " refused the " + purpose + ", so the shopper must sign in again", said);

@@ -297,7 +297,7 @@ class KrogerIdentityProviderTest {
 
         ProviderException failure = failureOf(() -> identity.appToken());
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(failure.reason()).contains("client id and").contains("KROGER_CLIENT_SECRET").contains("invalid credentials");
         assertSafeReason(failure);
     }
@@ -418,13 +418,13 @@ class KrogerIdentityProviderTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"unauthorized\",\"error_description\":\"invalid credentials\"}")));
         ProviderException badSecret = failureOf(() -> identity.refresh(OLD_REFRESH));
-        assertThat(badSecret.failure()).isNotEqualTo(ProviderFailure.REJECTED).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(badSecret.failure()).isNotEqualTo(ProviderFailure.REJECTED).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(badSecret.reason()).contains("KROGER_CLIENT_ID");
         assertSafeReason(badSecret, OLD_REFRESH);
 
         kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"invalid_client\"}")));
-        assertThat(failureOf(() -> identity.refresh(OLD_REFRESH)).failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failureOf(() -> identity.refresh(OLD_REFRESH)).failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
     }
 
     @Test
@@ -445,7 +445,7 @@ class KrogerIdentityProviderTest {
                 for (ProviderException failure : List.of(failureOf(() -> identity.refresh(OLD_REFRESH)),
                         failureOf(() -> identity.exchangeCode(CODE, Optional.of(VERIFIER))),
                         failureOf(() -> identity.appToken()))) {
-                    assertThat(failure.failure()).as(body).isEqualTo(ProviderFailure.UNAVAILABLE);
+                    assertThat(failure.failure()).as(body).isEqualTo(ProviderFailure.UNAUTHORIZED);
                     assertThat(failure.reason()).contains("KROGER_CLIENT_ID").contains("client id and secret");
                     assertSafeReason(failure, OLD_REFRESH, CODE, VERIFIER);
                 }
