@@ -150,4 +150,32 @@ class KrogerFaultsEndToEndTest {
             assertThat(answer.body()).contains("cart-outcome-unknown");
         }
     }
+
+    static Stream<Arguments> signInFaults() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String call : List.of("code exchange", "profile")) {
+            for (KrogerFault fault : KrogerFault.values()) {
+                if (fault != KrogerFault.CLIENT_CREDENTIALS_REFUSED || call.equals("code exchange")) {
+                    cases.add(Arguments.of(call, fault));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{1} on the sign-in's {0}")
+    @MethodSource("signInFaults")
+    void aSignInKrogerFailsIsABadGatewayAndSignsNobodyIn(String call, KrogerFault fault) {
+        kroger.stubFor((call.equals("profile") ? get(urlPathEqualTo("/v1/identity/profile"))
+                : post(urlPathEqualTo("/v1/connect/oauth2/token")).withRequestBody(containing("grant_type=authorization_code")))
+                .atPriority(1).willReturn(fault.answer));
+        Browser browser = service.newBrowser();
+
+        HttpResponse<String> callback = browser.signInWithCode("e2e-faulty-sign-in");
+
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(502);
+        assertThat(callback.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(browser.cookie("shopper_session")).isEmpty();
+        assertThat(callback.body()).doesNotContain(KrogerStub.CLIENT_SECRET, KrogerStub.ACCESS_TOKEN, "e2e-faulty-sign-in");
+    }
 }
