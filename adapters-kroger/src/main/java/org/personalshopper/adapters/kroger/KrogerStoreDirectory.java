@@ -13,7 +13,7 @@ import org.personalshopper.adapters.http.ProviderHttp;
 import org.personalshopper.adapters.http.ProviderRequest;
 import org.personalshopper.adapters.http.UriEncoding;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.GeoPoint;
 import org.personalshopper.domain.Store;

@@ -25,15 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.personalshopper.application.port.out.ProductQuery;
 import org.personalshopper.application.port.out.ProviderException;
-import org.personalshopper.application.port.out.StoreQuery;
 import org.personalshopper.domain.CartItem;
 import org.personalshopper.domain.Modality;
 import org.personalshopper.domain.ProductId;
+import org.personalshopper.domain.ProductQuery;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.StoreLocationId;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.Upc;
 
 /**
