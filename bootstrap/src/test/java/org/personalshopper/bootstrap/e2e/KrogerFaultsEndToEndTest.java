@@ -178,4 +178,46 @@ class KrogerFaultsEndToEndTest {
         assertThat(browser.cookie("shopper_session")).isEmpty();
         assertThat(callback.body()).doesNotContain(KrogerStub.CLIENT_SECRET, KrogerStub.ACCESS_TOKEN, "e2e-faulty-sign-in");
     }
+
+    /**
+     * A refresh that Kroger fails: the shopper's tokens stay as they were (503, try again later), except that
+     * Kroger refusing this app's client secret is our misconfiguration (502). Either way the shopper is still
+     * signed in with Kroger afterwards: the next refresh, once Kroger works, fills the cart.
+     */
+    @ParameterizedTest(name = "{0} on a token refresh")
+    @MethodSource("refreshFaults")
+    void aRefreshKrogerFailsNeverEndsTheShoppersConnection(KrogerFault fault, int expected) throws Exception {
+        String name = "refresh-" + fault.name().toLowerCase(java.util.Locale.ROOT);
+        kroger.stubFor(post(urlPathEqualTo("/v1/connect/oauth2/token")).atPriority(1)
+                .withRequestBody(containing("grant_type=authorization_code"))
+                .willReturn(KrogerStub.json(200, KrogerStub.tokens("access-" + name, "refresh-" + name, 1))));
+        kroger.stubFor(get(urlPathEqualTo("/v1/identity/profile"))
+                .willReturn(KrogerStub.json(200, "{\"data\":{\"id\":\"profile-" + name + "\"},\"meta\":{}}")));
+        Browser browser = service.newBrowser();
+        assertThat(browser.signInWithCode("code-" + name).statusCode()).isEqualTo(302);
+        Thread.sleep(1_200); // the one-second access token has expired: the cart add must refresh first
+        kroger.stubFor(post(urlPathEqualTo("/v1/connect/oauth2/token")).atPriority(1)
+                .withRequestBody(containing("grant_type=refresh_token")).willReturn(fault.answer));
+
+        HttpResponse<String> answer = browser.post("/api/cart", CART_BODY);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(expected);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(answer.body()).doesNotContain("refresh-" + name, KrogerStub.CLIENT_SECRET, "AUTH-1001-400");
+        kroger.verify(0, com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo("/v1/cart/add")));
+
+        kroger.stubFor(post(urlPathEqualTo("/v1/connect/oauth2/token")).atPriority(1)
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(KrogerStub.json(200, KrogerStub.tokens(KrogerStub.ACCESS_TOKEN, "refresh-" + name + "-b", 1800))));
+        assertThat(browser.post("/api/cart", CART_BODY).statusCode()).isEqualTo(204);
+    }
+
+    static Stream<Arguments> refreshFaults() {
+        return Stream.of(
+                Arguments.of(KrogerFault.CONNECTION_RESET, 503),
+                Arguments.of(KrogerFault.SERVER_ERROR, 503),
+                Arguments.of(KrogerFault.QUOTA_SPENT, 503),
+                Arguments.of(KrogerFault.NON_JSON_SUCCESS, 503),
+                Arguments.of(KrogerFault.CLIENT_CREDENTIALS_REFUSED, 502));
+    }
 }
