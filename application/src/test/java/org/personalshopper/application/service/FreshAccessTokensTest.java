@@ -28,6 +28,7 @@ import org.personalshopper.domain.Provider;
 import java.util.List;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.ProviderException;
@@ -238,6 +239,23 @@ class FreshAccessTokensTest {
         AccessToken fresh = refresh.freshAccessToken(shopper, provider, Capability.CART);
         assertThat(fresh).isNotEqualTo(original.accessToken());
         assertThat(grocer.refreshCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefreshRefusingThisAppsOwnCredentialsIsAProviderFailureThatLeavesTheShoppersTokensAlone() {
+        // The provider refused our client id or secret (UNAUTHORIZED at the token endpoint): our misconfiguration,
+        // not an outage to wait out and not a verdict on the shopper's refresh token.
+        clock.advance(THIRTY_MINUTES);
+        grocer.failNextRefresh(new ProviderException(ProviderFailure.UNAUTHORIZED,
+                "the provider did not accept this app's client id and secret"));
+
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
+                .isInstanceOfSatisfying(ProviderFailedException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED));
+        assertThat(tokens.find(shopper)).contains(new ShopperTokens(shopper, original, true));
+        assertThat(tokens.saves()).isZero();
+
+        assertThat(refresh.freshAccessToken(shopper)).isNotEqualTo(original.accessToken());
     }
 
     @Test
