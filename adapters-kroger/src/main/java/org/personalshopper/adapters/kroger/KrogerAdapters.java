@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.personalshopper.adapters.http.ProviderEndpoint;
 import org.personalshopper.adapters.http.ProviderHttp;
 import org.personalshopper.application.port.out.Cart;
-import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProductCatalog;
 import org.personalshopper.application.port.out.StoreDirectory;
 
@@ -40,7 +39,7 @@ public final class KrogerAdapters {
         return new KrogerAdapters(settings, ProviderHttp.create(endpoint, clock));
     }
 
-    public IdentityProvider identityProvider() {
+    public KrogerIdentityProvider identityProvider() {
         return identityProvider;
     }
 

@@ -249,13 +249,13 @@ class FreshAccessTokensTest {
         grocer.failNextRefresh(new ProviderException(ProviderFailure.UNAUTHORIZED,
                 "the provider did not accept this app's client id and secret"));
 
-        assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper, provider, Capability.CART))
                 .isInstanceOfSatisfying(ProviderFailedException.class,
                         e -> assertThat(e.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED));
-        assertThat(tokens.find(shopper)).contains(new ShopperTokens(shopper, original, true));
+        assertThat(tokens.find(shopper, provider)).contains(new Connection(shopper, provider, PROFILE, original, true, original.issuedAt()));
         assertThat(tokens.saves()).isZero();
 
-        assertThat(refresh.freshAccessToken(shopper)).isNotEqualTo(original.accessToken());
+        assertThat(refresh.freshAccessToken(shopper, provider, Capability.CART)).isNotEqualTo(original.accessToken());
     }
 
     @Test
