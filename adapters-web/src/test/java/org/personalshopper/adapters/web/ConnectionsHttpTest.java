@@ -72,6 +72,16 @@ class ConnectionsHttpTest {
     }
 
     @Test
+    void aScriptAskingForJsonGetsTheLocationToNavigateToAndTheLoginCookie() {
+        HttpResponse<String> response = send(web.signedIn("/auth/connect?provider=kroger").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(response.body()).path("location").asText()).contains("state=");
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("shopper_login="));
+    }
+
+    @Test
     void connectingNeedsASessionAProviderAndOurOwnOrigin() {
         Json.problem(send(web.request("/auth/connect?provider=kroger").POST(HttpRequest.BodyPublishers.noBody())), 401);
         Json.problem(send(web.signedIn("/auth/connect").POST(HttpRequest.BodyPublishers.noBody())), 400);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -77,21 +78,35 @@ public class AuthResource {
         return start(returnTo, banner, provider, Optional.empty(), Response.Status.FOUND);
     }
 
+    /** Where a connect goes, for scripts that navigate themselves (a page's CSP keeps forms on its own origin). */
+    public record ConnectJson(String location) {
+    }
+
     /**
      * Connects another provider account to the signed-in shopper: 303 to that provider's sign-in; its
-     * callback links the account. POST, so the Origin check guards it.
+     * callback links the account. POST, so the Origin check guards it. A caller accepting only JSON gets
+     * 200 with the same location instead, and navigates there itself.
      */
     @POST
     @Path("connect")
     @SessionRequired
-    public Response connect(@Context SecurityContext security, @QueryParam("provider") String provider,
-                            @QueryParam("returnTo") String returnTo) {
+    public Response connect(@Context SecurityContext security, @Context HttpHeaders headers,
+                            @QueryParam("provider") String provider, @QueryParam("returnTo") String returnTo) {
         Fields fields = new Fields();
         if (provider == null || provider.isEmpty()) {
             fields.fail("provider", "is required");
         }
         fields.throwIfInvalid();
-        return start(returnTo, null, provider, Optional.of(ShopperPrincipal.of(security)), Response.Status.SEE_OTHER);
+        Response redirect = start(returnTo, null, provider, Optional.of(ShopperPrincipal.of(security)), Response.Status.SEE_OTHER);
+        boolean jsonOnly = headers.getAcceptableMediaTypes().size() == 1
+                && headers.getAcceptableMediaTypes().get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                && !headers.getAcceptableMediaTypes().get(0).isWildcardType();
+        if (!jsonOnly) {
+            return redirect;
+        }
+        Response.ResponseBuilder answer = Response.ok(new ConnectJson(redirect.getLocation().toString()), MediaType.APPLICATION_JSON);
+        redirect.getStringHeaders().get("Set-Cookie").forEach(cookie -> answer.header("Set-Cookie", cookie));
+        return answer.build();
     }
 
     private Response start(String returnTo, String banner, String provider, Optional<ShopperId> linkTo,

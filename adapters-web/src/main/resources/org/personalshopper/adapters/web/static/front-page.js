@@ -60,6 +60,7 @@
     $('alert-detail').textContent = '';
     clear($('alert-errors'));
     $('alert-reconnect').hidden = true;
+    $('alert-connect').hidden = true;
   }
 
   /** A problem+json answer (or a network failure) in the alert region. */
@@ -71,6 +72,7 @@
       $('alert-errors').appendChild(el('li', String(error.field) + ': ' + String(error.message)));
     }
     $('alert-reconnect').hidden = !(problem.status === 401 && problem.type === '/problems/sign-in-required');
+    showConnectRequired(problem);
     $('alert').hidden = false;
   }
 
@@ -144,6 +146,7 @@
     $('signed-out').hidden = false;
     $('signed-in').hidden = true;
     $('shopping').hidden = true;
+    $('connections').hidden = true;
   }
 
   function showShopper(shopper) {
@@ -158,6 +161,7 @@
       : 'Not working: Kroger needs you to sign in again';
     $('connection-reconnect').hidden = Boolean(connection.connected);
     showPreferredStore();
+    showConnections(shopper);
   }
 
   function storeLabel(store) {
@@ -398,6 +402,97 @@
     }
   }
 
+  // ---- connections: providers, connected accounts, connect, disconnect, delete ---------------
+
+  const providerNames = { kroger: 'Kroger', foodin: 'Foodin' };
+
+  function providerName(name) {
+    return providerNames[name] || name;
+  }
+
+  /** The configured providers (GET /auth/providers), fetched once. */
+  async function loadProviders() {
+    const answer = await api('GET', '/auth/providers');
+    state.providers = answer.items;
+    const krogerConfigured = state.providers.some((p) => p.name === 'kroger');
+    $('sign-in').hidden = !krogerConfigured;
+    const others = $('other-sign-ins');
+    clear(others);
+    for (const provider of state.providers.filter((p) => p.name !== 'kroger')) {
+      others.appendChild(el('a', 'Sign in with ' + providerName(provider.name), {
+        id: 'sign-in-' + provider.name, class: 'button',
+        href: '/auth/login?provider=' + encodeURIComponent(provider.name) + '&returnTo=/' }));
+    }
+  }
+
+  /** Asks the service for the provider's sign-in (bound to this shopper), then goes there. */
+  async function connect(provider) {
+    const answer = await api('POST', '/auth/connect?provider=' + encodeURIComponent(provider) + '&returnTo=/',
+      undefined, { Accept: 'application/json' });
+    say('Taking you to ' + providerName(provider) + '…');
+    window.location.assign(answer.location);
+  }
+
+  function showConnections(shopper) {
+    $('connections').hidden = false;
+    const list = $('connection-list');
+    clear(list);
+    const connections = Array.isArray(shopper.connections) ? shopper.connections : [];
+    for (const connection of connections) {
+      const item = el('li', null, { class: 'connection', 'data-provider': connection.provider });
+      item.appendChild(el('span', providerName(connection.provider) + ' (' + connection.profileId + '): '
+        + (connection.connected ? 'working' : 'needs you to connect it again')));
+      if (!connection.connected) {
+        const again = el('button', 'Connect ' + providerName(connection.provider) + ' again', { type: 'button' });
+        again.addEventListener('click', () => act(again, () => connect(connection.provider)));
+        item.appendChild(again);
+      }
+      if (connections.length > 1) {
+        const remove = el('button', 'Disconnect ' + providerName(connection.provider), { type: 'button', id: 'disconnect-' + connection.provider });
+        remove.addEventListener('click', () => act(remove, async () => {
+          await api('DELETE', '/api/user/connections/' + encodeURIComponent(connection.provider));
+          await loadShopper();
+          say('Disconnected ' + providerName(connection.provider) + '.');
+        }));
+        item.appendChild(remove);
+      }
+      list.appendChild(item);
+    }
+    const buttons = $('connect-buttons');
+    clear(buttons);
+    const connected = new Set(connections.map((c) => c.provider));
+    for (const provider of (state.providers || []).filter((p) => !connected.has(p.name))) {
+      const button = el('button', 'Connect ' + providerName(provider.name), { type: 'button', id: 'connect-' + provider.name });
+      button.addEventListener('click', () => act(button, () => connect(provider.name)));
+      buttons.appendChild(button);
+    }
+  }
+
+  /** A cart add that needs a provider connected first: offer to connect it right there. */
+  function showConnectRequired(problem) {
+    const needed = problem.status === 409 && problem.type === '/problems/connection-required' && problem.provider;
+    $('alert-connect').hidden = !needed;
+    if (needed) {
+      $('alert-connect-button').textContent = 'Connect ' + providerName(problem.provider);
+      $('alert-connect-button').setAttribute('data-provider', problem.provider);
+    }
+  }
+
+  function wireConnections() {
+    $('alert-connect-button').addEventListener('click', () =>
+      act($('alert-connect-button'), () => connect($('alert-connect-button').getAttribute('data-provider'))));
+    $('delete-account').addEventListener('click', () => {
+      if (!window.confirm('Delete your account and everything stored for it? This cannot be undone.')) {
+        return;
+      }
+      act($('delete-account'), async () => {
+        await api('DELETE', '/api/user');
+        showSignedOut();
+        say('Your account and everything stored for it are deleted.');
+      });
+    });
+  }
+
   // ---- wiring ---------------------------------------------------------------------------------
 
   function onSubmit(formId, handler) {
@@ -426,7 +521,9 @@
       $('sign-in').focus();
     }));
 
+    wireConnections();
     await act(null, async () => {
+      await loadProviders();
       if (await loadShopper()) {
         await Promise.all([loadGuidance(), loadSelections(), loadHistory()]);
       }
