@@ -1,0 +1,124 @@
+package org.personalshopper.adapters.foodin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.domain.ProviderFailure;
+import org.personalshopper.sandbox.foodin.FoodinSandbox;
+import org.personalshopper.sandbox.foodin.FoodinSandboxSettings;
+
+/** The adapter against the Foodin sandbox, the way demo mode runs it: a real round trip through the consent page. */
+class FoodinOAuthWithSandboxTest {
+
+    private static final URI CALLBACK = URI.create("http://localhost:8080/auth/callback/foodin");
+    private static FoodinSandbox sandbox;
+    private static FoodinOAuth oauth;
+    private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() {
+        sandbox = FoodinSandbox.start(FoodinSandboxSettings.defaults().withRedirectUris(List.of(CALLBACK.toString())));
+        oauth = FoodinOAuth.create(FoodinSettings.of(sandbox.baseUri(), FoodinSandboxSettings.DEMO_TEST_CLIENT_ID,
+                FoodinSandboxSettings.DEMO_TEST_SECRET_KEY, CALLBACK, FoodinScope.READ_WRITE));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void aUserConnectsAndTheAdapterLearnsTheirFoodinUserIdFromTheTokenAnswer() throws Exception {
+        String code = approve(oauth.authorizationUrl("state-1"), "ada@example.com");
+
+        FoodinGrant grant = oauth.exchangeCode(code);
+
+        assertThat(grant.foodinUserId().orElseThrow().value()).isEqualTo(FoodinSandbox.userIdOf("ada@example.com"));
+        assertThat(grant.refreshToken()).isPresent();
+        assertThat(grant.expiresIn()).isPresent();
+        assertThat(grant.scope()).hasValue(FoodinScope.READ_WRITE);
+        assertThat(sandbox.isAccessTokenActive(grant.accessToken().value())).isTrue();
+    }
+
+    @Test
+    void aRefreshReplacesTheAccessTokenWhichFoodinRevokesAndKeepsTheRefreshToken() throws Exception {
+        FoodinGrant first = oauth.exchangeCode(approve(oauth.authorizationUrl("state-2"), "bob@example.com"));
+
+        FoodinGrant refreshed = oauth.refresh(first.refreshToken().orElseThrow(), Optional.empty());
+        FoodinGrant narrowed = oauth.refresh(first.refreshToken().orElseThrow(), Optional.of(FoodinScope.READ_ONLY));
+
+        assertThat(sandbox.isAccessTokenActive(first.accessToken().value())).isFalse();
+        assertThat(sandbox.isAccessTokenActive(refreshed.accessToken().value())).isTrue();
+        assertThat(refreshed.refreshToken()).isEmpty();
+        assertThat(narrowed.scope()).hasValue(FoodinScope.READ_ONLY);
+        assertThat(sandbox.isAccessTokenActive(narrowed.accessToken().value())).isTrue();
+    }
+
+    @Test
+    void aCodeReplayedIsRejectedAndFoodinRevokesTheConnection() throws Exception {
+        String code = approve(oauth.authorizationUrl("state-3"), "carol@example.com");
+        FoodinGrant grant = oauth.exchangeCode(code);
+        int calls = sandbox.tokenEndpointCalls();
+
+        ProviderException replay = catchThrowableOfType(ProviderException.class, () -> oauth.exchangeCode(code));
+
+        assertThat(replay.failure()).isEqualTo(ProviderFailure.REJECTED);
+        assertThat(sandbox.tokenEndpointCalls()).isEqualTo(calls + 1);
+        assertThat(sandbox.isAccessTokenActive(grant.accessToken().value())).isFalse();
+        ProviderException refresh = catchThrowableOfType(ProviderException.class,
+                () -> oauth.refresh(grant.refreshToken().orElseThrow(), Optional.empty()));
+        assertThat(refresh.failure()).isEqualTo(ProviderFailure.REJECTED);
+    }
+
+    @Test
+    void aWrongSecretIsOurMisconfiguration() {
+        FoodinOAuth wrong = FoodinOAuth.create(FoodinSettings.of(sandbox.baseUri(), FoodinSandboxSettings.DEMO_TEST_CLIENT_ID,
+                "sk_test_wrong", CALLBACK, FoodinScope.READ_WRITE));
+
+        ProviderException failure = catchThrowableOfType(ProviderException.class, () -> wrong.exchangeCode("ac_x"));
+
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.reason()).contains("FOODIN_CLIENT_SECRET").doesNotContain("sk_test_wrong");
+    }
+
+    /** Opens the consent page as a browser would, approves as the e-mail address, and returns the code. */
+    private String approve(URI authorizationUrl, String email) throws IOException, InterruptedException {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorizationUrl).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : authorizationUrl.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        form.put("email", email);
+        form.put("decision", "approve");
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> redirect = browser.send(HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/sandbox/consent"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(location.toString()).startsWith(CALLBACK + "?");
+        return FoodinOAuthTest.query(location).get("code");
+    }
+}
