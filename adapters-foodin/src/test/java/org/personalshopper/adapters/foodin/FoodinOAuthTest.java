@@ -203,7 +203,7 @@ class FoodinOAuthTest {
 
         ProviderException failure = catchThrowableOfType(ProviderException.class, () -> oauth().exchangeCode(CODE));
 
-        assertThat(failure.failure()).isIn(ProviderFailure.TIMED_OUT, ProviderFailure.BAD_RESPONSE);
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.TIMED_OUT);
         assertSafe(failure);
         // A second exchange of the same code would revoke the user's whole connection.
         foodin.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
