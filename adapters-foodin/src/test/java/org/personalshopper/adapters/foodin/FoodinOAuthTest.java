@@ -178,10 +178,10 @@ class FoodinOAuthTest {
         ProviderException refresh = catchThrowableOfType(ProviderException.class,
                 () -> oauth().refresh(REFRESH, Optional.empty()));
 
-        assertThat(exchange.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(exchange.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(exchange.reason()).contains("FOODIN_CLIENT_ID and FOODIN_CLIENT_SECRET");
         // Never a verdict on the user's refresh token: they must not be made to connect again for our mistake.
-        assertThat(refresh.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(refresh.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertSafe(exchange);
         assertSafe(refresh);
     }
@@ -203,7 +203,9 @@ class FoodinOAuthTest {
 
         ProviderException failure = catchThrowableOfType(ProviderException.class, () -> oauth().exchangeCode(CODE));
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.TIMED_OUT);
+        // A broken connection is a bad gateway: the request may have landed, so it is never sent again.
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.failure().mayHaveTakenEffect()).isTrue();
         assertSafe(failure);
         // A second exchange of the same code would revoke the user's whole connection.
         foodin.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));

@@ -94,7 +94,7 @@ class FoodinOAuthWithSandboxTest {
 
         ProviderException failure = catchThrowableOfType(ProviderException.class, () -> wrong.exchangeCode("ac_x"));
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(failure.reason()).contains("FOODIN_CLIENT_SECRET").doesNotContain("sk_test_wrong");
     }
 

@@ -207,8 +207,9 @@ public final class ProviderHttp {
                     "could not connect to " + name + " for the " + purpose, Optional.empty(), cause);
         }
         if (cause instanceof IOException) {
-            // Reset or closed after the request went out: it may have landed.
-            return new ProviderException(ProviderFailure.TIMED_OUT,
+            // Reset, closed or garbled after the request went out: a bad gateway, not a timeout (the provider
+            // did not fail to answer in time, the connection broke). It may have landed all the same.
+            return new ProviderException(ProviderFailure.UNAVAILABLE,
                     "the connection to " + name + " broke during the " + purpose, Optional.empty(), cause);
         }
         return new ProviderException(ProviderFailure.TIMED_OUT,
@@ -240,13 +241,14 @@ public final class ProviderHttp {
                     name + "'s quota for the " + purpose + " is used up; try again later",
                     answer.retryAfter().flatMap(value -> RetryAfter.parse(value, clock)), null);
         }
-        if (request.presentsClientCredentials()
-                && (status == 401 || error.hasCode("unauthorized") || error.hasCode("invalid_client"))) {
-            // Our client id or secret was refused: a configuration fault, not a verdict on the shopper's
-            // refresh token, which must therefore never be marked unusable for it.
-            return new ProviderException(ProviderFailure.UNAVAILABLE, with(name + " did not accept this app's client id and "
-                    + "secret for the " + purpose + "; " + endpoint.credentialsHint(), said),
-                    Optional.empty(), null);
+        if (request.presentsClientCredentials() && refusesClientCredentials(status, error)) {
+            // Our client id or secret was refused: UNAUTHORIZED (our credentials), a configuration fault and not a
+            // verdict on the shopper's refresh token, which must never be marked unusable for it. Operators must
+            // hear of it.
+            String reason = with(name + " did not accept this app's client id and secret for the " + purpose + "; "
+                    + endpoint.credentialsHint(), said);
+            LOG.error("{} {} {} -> {}: {}", name, request.method(), request.path(), status, reason);
+            return new ProviderException(ProviderFailure.UNAUTHORIZED, reason, Optional.empty(), null);
         }
         if (request.isClientErrorRejected() && status >= 400 && status < 500) {
             return rejected(name + " refused the " + purpose + ", so the shopper must sign in again", said);
@@ -280,6 +282,20 @@ public final class ProviderHttp {
         }
         return new ProviderException(ProviderFailure.BAD_RESPONSE,
                 name + " answered the " + purpose + " with an unexpected HTTP " + status, Optional.empty(), null);
+    }
+
+    /**
+     * On a call that presents the app's client credentials: a 401, OAuth's {@code invalid_client} or
+     * {@code unauthorized}, or any other 4xx (but 429) in an API layer's {@code {code, reason}} shape rather
+     * than OAuth's. A token endpoint says what is wrong with a grant in OAuth's shape; the flat or wrapped
+     * {@code {code, reason}} comes from the layer in front of it that checks the app (Kroger's live answer to a
+     * wrong client secret).
+     */
+    private static boolean refusesClientCredentials(int status, ErrorBody error) {
+        if (status == 401 || error.hasCode("unauthorized") || error.hasCode("invalid_client")) {
+            return true;
+        }
+        return status >= 400 && status < 500 && status != 429 && error.shape() == ErrorBody.Shape.API;
     }
 
     private static ProviderException rejected(String what, Optional<String> said) {
