@@ -1,7 +1,11 @@
 package org.personalshopper.adapters.foodin;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +27,9 @@ import org.personalshopper.domain.ProviderFailure;
  *
  * <p>Two bridges to today's port, both to go when the port carries the user id and an unknown lifetime (issue 11):
  * <ul>
- *   <li>{@link #profile(AccessToken)} answers the user id that came with that access token's code exchange, held
- *       briefly in memory between the two calls of one sign-in;</li>
+ *   <li>{@link #profile(AccessToken)} answers the user id that came with that access token (from its code exchange,
+ *       or a refresh answer that named it), remembered in memory by the token's SHA-256 for the last
+ *       {@value #MAX_REMEMBERED_TOKENS} tokens issued here;</li>
  *   <li>a grant whose lifetime Foodin did not state reports {@link #UNSTATED_LIFETIME}, so the token is refreshed
  *       at least that often and is never taken to live forever.</li>
  * </ul>
@@ -33,14 +38,15 @@ public final class FoodinIdentityProvider implements IdentityProvider {
     public static final Provider FOODIN = new Provider("foodin");
     /** What a grant without {@code expires_in} reports to a port that needs a lifetime. */
     public static final Duration UNSTATED_LIFETIME = Duration.ofHours(1);
-    /** Sign-ins between exchange and profile lookup that are remembered at most; a sign-in takes two calls. */
-    private static final int MAX_REMEMBERED_SIGN_INS = 1_000;
+    /** Access tokens whose user id is remembered at most: a sign-in asks for it right after its exchange. */
+    static final int MAX_REMEMBERED_TOKENS = 1_000;
 
     private final FoodinOAuth oauth;
-    private final Map<String, ProfileId> userIdsByAccessToken = new LinkedHashMap<>(16, 0.75f, false) {
+    /** SHA-256 of an access token to its user id, least recently issued first out; never the token itself. */
+    private final Map<String, ProfileId> userIdsByTokenHash = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ProfileId> eldest) {
-            return size() > MAX_REMEMBERED_SIGN_INS;
+            return size() > MAX_REMEMBERED_TOKENS;
         }
     };
 
@@ -90,16 +96,16 @@ public final class FoodinIdentityProvider implements IdentityProvider {
             throw new IllegalArgumentException("Foodin takes no PKCE verifier");
         }
         FoodinGrant grant = oauth.exchangeCode(code);
-        synchronized (userIdsByAccessToken) {
-            userIdsByAccessToken.put(grant.accessToken().value(), grant.foodinUserId().orElseThrow());
-        }
+        remember(grant);
         return tokenGrant(grant);
     }
 
     /** The new access token replaces the old one, which Foodin has revoked; no refresh token sent: keep the old one. */
     @Override
     public TokenGrant refresh(String refreshToken) {
-        return tokenGrant(oauth.refresh(refreshToken, Optional.empty()));
+        FoodinGrant grant = oauth.refresh(refreshToken, Optional.empty());
+        remember(grant);
+        return tokenGrant(grant);
     }
 
     /** Foodin has no client-credentials grant: it cannot serve catalog or store search. */
@@ -109,19 +115,40 @@ public final class FoodinIdentityProvider implements IdentityProvider {
                 "Foodin offers no app token (client credentials): catalog and store search need another provider");
     }
 
-    /** The user id that came with this access token's code exchange; Foodin has no identity endpoint to ask. */
+    /**
+     * The user id that came with this access token; Foodin has no identity endpoint to ask. A token this adapter
+     * did not receive (or no longer remembers) identifies no one: {@code UNAUTHORIZED}, as an unknown token would be
+     * at an identity endpoint.
+     */
     @Override
     public ProfileId profile(AccessToken shopperToken) {
         Objects.requireNonNull(shopperToken, "shopperToken");
         ProfileId userId;
-        synchronized (userIdsByAccessToken) {
-            userId = userIdsByAccessToken.remove(shopperToken.value());
+        synchronized (userIdsByTokenHash) {
+            userId = userIdsByTokenHash.get(sha256(shopperToken.value()));
         }
         if (userId == null) {
-            throw new ProviderException(ProviderFailure.BAD_RESPONSE,
-                    "Foodin has no identity endpoint: its user id comes only with the sign-in's code exchange");
+            throw new ProviderException(ProviderFailure.UNAUTHORIZED,
+                    "Foodin has no identity endpoint, and this access token came with no Foodin user id here");
         }
         return userId;
+    }
+
+    private void remember(FoodinGrant grant) {
+        grant.foodinUserId().ifPresent(userId -> {
+            synchronized (userIdsByTokenHash) {
+                userIdsByTokenHash.put(sha256(grant.accessToken().value()), userId);
+            }
+        });
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static TokenGrant tokenGrant(FoodinGrant grant) {

@@ -64,9 +64,10 @@ class FoodinIdentityProviderTest {
         assertThat(grant.expiresIn()).isEqualTo(Duration.ofSeconds(600));
         assertThat(grant.refreshToken()).hasValue("rt_1");
         foodin.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
-        // Foodin has no identity endpoint: a token that came from no sign-in here has no known user.
+        assertThat(provider.profile(grant.accessToken())).as("asked again").isEqualTo(userId);
+        // Foodin has no identity endpoint: a token that came from no sign-in here identifies no one.
         assertThat(catchThrowableOfType(ProviderException.class, () -> provider.profile(new AccessToken("fat_other")))
-                .failure()).isEqualTo(ProviderFailure.BAD_RESPONSE);
+                .failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
     }
 
     @Test

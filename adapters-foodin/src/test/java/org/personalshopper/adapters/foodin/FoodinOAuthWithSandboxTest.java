@@ -3,18 +3,9 @@ package org.personalshopper.adapters.foodin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +20,6 @@ class FoodinOAuthWithSandboxTest {
     private static final URI CALLBACK = URI.create("http://localhost:8080/auth/callback/foodin");
     private static FoodinSandbox sandbox;
     private static FoodinOAuth oauth;
-    private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void start() {
@@ -45,7 +34,7 @@ class FoodinOAuthWithSandboxTest {
     }
 
     @Test
-    void aUserConnectsAndTheAdapterLearnsTheirFoodinUserIdFromTheTokenAnswer() throws Exception {
+    void aUserConnectsAndTheAdapterLearnsTheirFoodinUserIdFromTheTokenAnswer() {
         String code = approve(oauth.authorizationUrl("state-1"), "ada@example.com");
 
         FoodinGrant grant = oauth.exchangeCode(code);
@@ -58,7 +47,7 @@ class FoodinOAuthWithSandboxTest {
     }
 
     @Test
-    void aRefreshReplacesTheAccessTokenWhichFoodinRevokesAndKeepsTheRefreshToken() throws Exception {
+    void aRefreshReplacesTheAccessTokenWhichFoodinRevokesAndKeepsTheRefreshToken() {
         FoodinGrant first = oauth.exchangeCode(approve(oauth.authorizationUrl("state-2"), "bob@example.com"));
 
         FoodinGrant refreshed = oauth.refresh(first.refreshToken().orElseThrow(), Optional.empty());
@@ -72,7 +61,7 @@ class FoodinOAuthWithSandboxTest {
     }
 
     @Test
-    void aCodeReplayedIsRejectedAndFoodinRevokesTheConnection() throws Exception {
+    void aCodeReplayedIsRejectedAndFoodinRevokesTheConnection() {
         String code = approve(oauth.authorizationUrl("state-3"), "carol@example.com");
         FoodinGrant grant = oauth.exchangeCode(code);
         int calls = sandbox.tokenEndpointCalls();
@@ -98,27 +87,9 @@ class FoodinOAuthWithSandboxTest {
         assertThat(failure.reason()).contains("FOODIN_CLIENT_SECRET").doesNotContain("sk_test_wrong");
     }
 
-    /** Opens the consent page as a browser would, approves as the e-mail address, and returns the code. */
-    private String approve(URI authorizationUrl, String email) throws IOException, InterruptedException {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorizationUrl).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : authorizationUrl.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        form.put("email", email);
-        form.put("decision", "approve");
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> redirect = browser.send(HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/sandbox/consent"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(redirect.statusCode()).isEqualTo(303);
-        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-        assertThat(location.toString()).startsWith(CALLBACK + "?");
-        return FoodinOAuthTest.query(location).get("code");
+    private String approve(URI authorizationUrl, String email) {
+        URI callback = SandboxConsent.approve(sandbox, authorizationUrl, email);
+        assertThat(callback.toString()).startsWith(CALLBACK + "?");
+        return SandboxConsent.code(callback);
     }
 }
