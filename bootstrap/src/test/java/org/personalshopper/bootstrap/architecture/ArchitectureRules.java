@@ -1,9 +1,11 @@
 package org.personalshopper.bootstrap.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -41,9 +43,10 @@ final class ArchitectureRules {
                 new NamedRule("no framework in domain or application", noClasses()
                         .that().resideInAnyPackage(root + ".domain..", root + ".application..")
                         .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)),
-                new NamedRule("adapters are independent of each other", slices()
+                new NamedRule("adapters are independent of each other, sharing only the HTTP plumbing", slices()
                         .matching(root + ".adapters.(*)..")
-                        .should().notDependOnEachOther()),
+                        .should().notDependOnEachOther()
+                        .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(root + ".adapters.http.."))),
                 new NamedRule("only the bootstrap wires: nothing depends on it", noClasses()
                         .that().resideOutsideOfPackage(root + ".bootstrap..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")),

@@ -40,8 +40,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String module : List.of("domain", "application", "adapters.kroger", "adapters.persistence",
-                "adapters.web", "bootstrap")) {
+        for (String module : List.of("domain", "application", "adapters.kroger", "adapters.foodin",
+                "adapters.persistence", "adapters.web", "sandbox.foodin", "bootstrap")) {
             assertThat(production.containPackage("org.personalshopper." + module))
                     .as("classes of " + module + " are checked").isTrue();
         }
