@@ -11,16 +11,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.personalshopper.adapters.foodin.FoodinScope;
+import org.personalshopper.adapters.foodin.FoodinSettings;
 import org.personalshopper.domain.SessionPolicy;
 
 /**
  * Everything the service reads from its environment, checked once at start-up. Each problem is reported
  * as one line naming the variable; values of secret variables are never repeated back.
  *
- * @param provider       the Kroger app credentials, or empty for demo mode (the built-in sandbox)
+ * @param provider       the Kroger app credentials; empty: Kroger is off (with no Foodin either: demo mode, both sandboxes)
  * @param redirectUri    the registered callback; also defines the service's own origin for the Origin check
  * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
+ * @param foodin         Foodin's settings ({@code FOODIN_*}, read by {@link FoodinSettings#fromEnvironment}); empty: off
+ * @param foodinRedirectUri Foodin's callback ({@code FOODIN_REDIRECT_URI} or its default), also for the demo sandbox
+ * @param foodinScope    {@code FOODIN_SCOPE}, also for the demo sandbox
  */
 public record Configuration(
         Optional<ProviderCredentials> provider,
@@ -36,7 +41,10 @@ public record Configuration(
         List<String> previousTokenKeys,
         SessionPolicy sessionPolicy,
         Duration refreshSkew,
-        Duration sandboxTokenLifetime) {
+        Duration sandboxTokenLifetime,
+        Optional<FoodinSettings> foodin,
+        URI foodinRedirectUri,
+        FoodinScope foodinScope) {
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
 
@@ -54,8 +62,9 @@ public record Configuration(
         }
     }
 
+    /** No provider credentials at all: both built-in sandboxes stand in for the providers. */
     public boolean demoMode() {
-        return provider.isEmpty();
+        return provider.isEmpty() && foodin.isEmpty();
     }
 
     /** scheme://host[:port] of the redirect URI: the origin browsers send with our own forms and scripts. */
@@ -69,7 +78,8 @@ public record Configuration(
 
     @Override
     public String toString() {
-        return "Configuration[demoMode=" + demoMode() + ", port=" + port + ", redirectUri=" + redirectUri
+        return "Configuration[demoMode=" + demoMode() + ", kroger=" + provider.isPresent() + ", foodin=" + foodin.isPresent()
+                + ", port=" + port + ", redirectUri=" + redirectUri
                 + ", krogerApiBaseUrl=" + krogerApiBaseUrl + ", database=" + (database.isPresent() ? "external" : "embedded in " + dataDir)
                 + ", secrets redacted]";
     }
@@ -136,9 +146,20 @@ public record Configuration(
         int sandboxLifetime = read.integer("SHOPPER_SANDBOX_TOKEN_LIFETIME_SECONDS", 1800, 2, 86400,
                 "a number of seconds from 2 to 86400");
 
+        Optional<FoodinSettings> foodin;
+        URI foodinRedirectUri;
+        FoodinScope foodinScope;
+        try {
+            foodin = FoodinSettings.fromEnvironment(env, port);
+            foodinRedirectUri = FoodinSettings.redirectUri(env, port);
+            foodinScope = FoodinSettings.scope(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+
         return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
-                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime));
+                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime), foodin, foodinRedirectUri, foodinScope);
     }
 
     private static void checkKey(String variable, String base64) {

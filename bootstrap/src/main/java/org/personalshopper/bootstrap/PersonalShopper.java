@@ -17,10 +17,12 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.personalshopper.adapters.foodin.FoodinIdentityProvider;
+import org.personalshopper.adapters.foodin.FoodinSettings;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.kroger.KrogerSettings;
+import org.personalshopper.sandbox.foodin.FoodinSandbox;
 import org.personalshopper.sandbox.kroger.KrogerSandbox;
-import org.personalshopper.sandbox.kroger.SandboxSettings;
 import org.personalshopper.adapters.persistence.DatabaseSettings;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
 import org.personalshopper.adapters.persistence.TokenKeyMismatchException;
@@ -45,12 +47,15 @@ public final class PersonalShopper implements AutoCloseable {
     private final Deque<AutoCloseable> stopInReverse;
     private final URI baseUri;
     private final Optional<KrogerSandbox> sandbox;
+    private final Optional<FoodinSandbox> foodinSandbox;
     private boolean closed;
 
-    private PersonalShopper(Deque<AutoCloseable> stopInReverse, URI baseUri, Optional<KrogerSandbox> sandbox) {
+    private PersonalShopper(Deque<AutoCloseable> stopInReverse, URI baseUri, Optional<KrogerSandbox> sandbox,
+                            Optional<FoodinSandbox> foodinSandbox) {
         this.stopInReverse = stopInReverse;
         this.baseUri = baseUri;
         this.sandbox = sandbox;
+        this.foodinSandbox = foodinSandbox;
     }
 
     public static PersonalShopper start(Configuration config) {
@@ -67,22 +72,27 @@ public final class PersonalShopper implements AutoCloseable {
         try {
             PostgresPersistence persistence = openDatabase(config, resources);
 
+            // The providers, in the order of GET /auth/providers: Kroger first (the default sign-in), then Foodin.
             Optional<KrogerSandbox> sandbox = Optional.empty();
-            KrogerSettings kroger;
+            Optional<FoodinSandbox> foodinSandbox = Optional.empty();
+            Optional<KrogerSettings> kroger = config.provider().map(credentials -> KrogerSettings.of(config.krogerApiBaseUrl(),
+                    credentials.clientId(), credentials.clientSecret(), config.redirectUri(), config.scopes(), config.pkce()));
+            Optional<FoodinSettings> foodin = config.foodin();
             if (config.demoMode()) {
                 KrogerSandbox demo = DemoMode.startSandbox(config);
                 resources.push(demo);
                 sandbox = Optional.of(demo);
-                kroger = DemoMode.krogerSettings(config, demo);
-            } else {
-                Configuration.ProviderCredentials credentials = config.provider().orElseThrow();
-                kroger = KrogerSettings.of(config.krogerApiBaseUrl(), credentials.clientId(), credentials.clientSecret(),
-                        config.redirectUri(), config.scopes(), config.pkce());
+                kroger = Optional.of(DemoMode.krogerSettings(config, demo));
+                FoodinSandbox foodinDemo = FoodinDemoMode.startSandbox(config);
+                resources.push(foodinDemo);
+                foodinSandbox = Optional.of(foodinDemo);
+                foodin = Optional.of(FoodinDemoMode.foodinSettings(config, foodinDemo));
             }
-            KrogerAdapters grocer = KrogerAdapters.create(kroger);
             List<ConfiguredProvider> providers = new ArrayList<>();
-            providers.add(new ConfiguredProvider(grocer.identityProvider(), Optional.of(grocer.productCatalog()),
-                    Optional.of(grocer.storeDirectory()), Optional.of(grocer.cart())));
+            kroger.map(KrogerAdapters::create).ifPresent(adapters -> providers.add(new ConfiguredProvider(
+                    adapters.identityProvider(), Optional.of(adapters.productCatalog()), Optional.of(adapters.storeDirectory()),
+                    Optional.of(adapters.cart()))));
+            foodin.map(FoodinIdentityProvider::create).ifPresent(identity -> providers.add(ConfiguredProvider.signInOnly(identity)));
             providers.addAll(additionalProviders);
 
             UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers));
@@ -105,13 +115,14 @@ public final class PersonalShopper implements AutoCloseable {
             resources.push(() -> stopAccepting(server));
 
             URI baseUri = URI.create("http://localhost:" + boundPort(server) + "/");
-            LOG.info("Personal Shopper ready on {} in {} ms ({} database, {})", baseUri,
+            LOG.info("Personal Shopper ready on {} in {} ms ({} database, providers: {})", baseUri,
                     (System.nanoTime() - started) / 1_000_000, config.database().isPresent() ? "external" : "embedded",
-                    config.demoMode() ? "demo mode with the Kroger sandbox" : "Kroger at " + config.krogerApiBaseUrl());
+                    config.demoMode() ? "demo mode with the Kroger and Foodin sandboxes"
+                            : String.join(", ", providers.stream().map(p -> p.provider().name()).toList()));
             if (config.demoMode()) {
-                LOG.info("Demo mode: open {} to sign in with the Kroger sandbox (no Kroger account needed)", baseUri);
+                LOG.info("Demo mode: open {} to sign in with the Kroger or the Foodin sandbox (no account needed)", baseUri);
             }
-            return new PersonalShopper(resources, baseUri, sandbox);
+            return new PersonalShopper(resources, baseUri, sandbox, foodinSandbox);
         } catch (RuntimeException | IOException e) {
             closeAll(resources);
             if (e instanceof RuntimeException runtime) {
@@ -172,6 +183,11 @@ public final class PersonalShopper implements AutoCloseable {
     /** The Kroger sandbox, in demo mode. */
     public Optional<KrogerSandbox> sandbox() {
         return sandbox;
+    }
+
+    /** The Foodin sandbox, in demo mode. */
+    public Optional<FoodinSandbox> foodinSandbox() {
+        return foodinSandbox;
     }
 
     @Override

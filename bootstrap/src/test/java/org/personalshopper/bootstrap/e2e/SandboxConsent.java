@@ -20,7 +20,11 @@ final class SandboxConsent {
     static HttpResponse<String> signIn(Browser browser, String username) {
         HttpResponse<String> login = browser.get("/auth/login");
         assertThat(login.statusCode()).isEqualTo(302);
-        URI authorize = URI.create(login.headers().firstValue("Location").orElseThrow());
+        return approve(browser, URI.create(login.headers().firstValue("Location").orElseThrow()), username);
+    }
+
+    /** At the sandbox's authorize URL the service sent the browser to: approves as {@code username}, follows back. */
+    static HttpResponse<String> approve(Browser browser, URI authorize, String username) {
 
         HttpResponse<String> page = browser.get(authorize.toString());
         assertThat(page.statusCode()).isEqualTo(200);
