@@ -42,6 +42,36 @@ class ConfigurationTest {
     }
 
     @Test
+    void aProviderIsOnWhenItsClientIdIsSetAndDemoModeOnlyWithoutAnyCredentials() {
+        Configuration none = parse("SHOPPER_PORT", "8180");
+        assertThat(none.demoMode()).isTrue();
+        assertThat(none.foodin()).isEmpty();
+        assertThat(none.foodinRedirectUri()).isEqualTo(URI.create("http://localhost:8180/auth/callback/foodin"));
+
+        Configuration foodinOnly = parse("FOODIN_CLIENT_ID", "ca_test_1", "FOODIN_CLIENT_SECRET", "sk_test_1",
+                "FOODIN_BASE_URL", "https://connect.foodin.example");
+        assertThat(foodinOnly.demoMode()).isFalse();
+        assertThat(foodinOnly.provider()).as("Kroger is off").isEmpty();
+        assertThat(foodinOnly.foodin()).hasValueSatisfying(f -> assertThat(f.baseUrl()).isEqualTo(URI.create("https://connect.foodin.example")));
+
+        Configuration krogerOnly = parse("KROGER_CLIENT_ID", "app", "KROGER_CLIENT_SECRET", "s3cret");
+        assertThat(krogerOnly.demoMode()).isFalse();
+        assertThat(krogerOnly.foodin()).isEmpty();
+        assertThat(krogerOnly.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void foodinsVariablesAreCheckedAsOneLineNamingTheVariable() {
+        assertThatThrownBy(() -> parse("FOODIN_CLIENT_ID", "ca_test_1", "FOODIN_BASE_URL", "https://connect.foodin.example"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("FOODIN_CLIENT_SECRET");
+        assertThatThrownBy(() -> parse("FOODIN_CLIENT_ID", "ca_test_1", "FOODIN_CLIENT_SECRET", "sk_secret_value"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("FOODIN_BASE_URL")
+                .hasMessageNotContaining("sk_secret_value");
+        assertThatThrownBy(() -> parse("FOODIN_SCOPE", "everything"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("FOODIN_SCOPE");
+    }
+
+    @Test
     void aMalformedPortIsOneLineNamingTheVariable() {
         assertThatThrownBy(() -> parse("SHOPPER_PORT", "abc"))
                 .isInstanceOf(ConfigurationException.class)
