@@ -3,8 +3,11 @@ package org.personalshopper.adapters.persistence;
 import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER;
 import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER_CONNECTION;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperConnectionRecord;
 import org.personalshopper.application.port.out.ConnectionRepository;
@@ -54,8 +57,7 @@ final class JooqConnectionRepository implements ConnectionRepository {
      */
     @Override
     public boolean save(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens) {
-        String access = cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, rowKey(shopperId, provider));
-        String refresh = cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, rowKey(shopperId, provider));
+        Map<Field<?>, Object> tokenFields = tokenFields(shopperId, provider, tokens);
         return transactions.inTransaction(() -> {
             Optional<ShopperId> owner = owner(provider, profileId);
             if (owner.isPresent() && !owner.get().equals(shopperId)) {
@@ -70,22 +72,10 @@ final class JooqConnectionRepository implements ConnectionRepository {
                     .set(SHOPPER_CONNECTION.SHOPPER_ID, shopperId.value())
                     .set(SHOPPER_CONNECTION.PROVIDER, provider.name())
                     .set(SHOPPER_CONNECTION.PROFILE_ID, profileId.value())
-                    .set(SHOPPER_CONNECTION.ACCESS_TOKEN_ENC, access)
-                    .set(SHOPPER_CONNECTION.REFRESH_TOKEN_ENC, refresh)
-                    .set(SHOPPER_CONNECTION.ISSUED_AT, Rows.utc(tokens.issuedAt()))
-                    .set(SHOPPER_CONNECTION.ACCESS_TOKEN_EXPIRES_AT, Rows.utc(tokens.accessTokenExpiresAt()))
-                    .set(SHOPPER_CONNECTION.USABLE, true)
-                    .set(SHOPPER_CONNECTION.TOKEN_BINDING, CURRENT_BINDING)
                     .set(SHOPPER_CONNECTION.CONNECTED_AT, Rows.utc(tokens.issuedAt()))
-                    .set(SHOPPER_CONNECTION.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .set(tokenFields)
                     .onConflict(SHOPPER_CONNECTION.PROVIDER, SHOPPER_CONNECTION.PROFILE_ID).doUpdate()
-                    .set(SHOPPER_CONNECTION.ACCESS_TOKEN_ENC, access)
-                    .set(SHOPPER_CONNECTION.REFRESH_TOKEN_ENC, refresh)
-                    .set(SHOPPER_CONNECTION.ISSUED_AT, Rows.utc(tokens.issuedAt()))
-                    .set(SHOPPER_CONNECTION.ACCESS_TOKEN_EXPIRES_AT, Rows.utc(tokens.accessTokenExpiresAt()))
-                    .set(SHOPPER_CONNECTION.USABLE, true)
-                    .set(SHOPPER_CONNECTION.TOKEN_BINDING, CURRENT_BINDING)
-                    .set(SHOPPER_CONNECTION.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .set(tokenFields)
                     .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()))
                     .execute() > 0;
         });
@@ -93,19 +83,24 @@ final class JooqConnectionRepository implements ConnectionRepository {
 
     @Override
     public void saveTokens(ShopperId shopperId, Provider provider, TokenSet tokens) {
-        String access = cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, rowKey(shopperId, provider));
-        String refresh = cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, rowKey(shopperId, provider));
         transactions.current()
                 .update(SHOPPER_CONNECTION)
-                .set(SHOPPER_CONNECTION.ACCESS_TOKEN_ENC, access)
-                .set(SHOPPER_CONNECTION.REFRESH_TOKEN_ENC, refresh)
-                .set(SHOPPER_CONNECTION.ISSUED_AT, Rows.utc(tokens.issuedAt()))
-                .set(SHOPPER_CONNECTION.ACCESS_TOKEN_EXPIRES_AT, Rows.utc(tokens.accessTokenExpiresAt()))
-                .set(SHOPPER_CONNECTION.USABLE, true)
-                .set(SHOPPER_CONNECTION.TOKEN_BINDING, CURRENT_BINDING)
-                .set(SHOPPER_CONNECTION.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(tokenFields(shopperId, provider, tokens))
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()), SHOPPER_CONNECTION.PROVIDER.eq(provider.name()))
                 .execute();
+    }
+
+    /** Every token field of a connection, encrypted and bound to it, usable: always written together. */
+    private Map<Field<?>, Object> tokenFields(ShopperId shopperId, Provider provider, TokenSet tokens) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(SHOPPER_CONNECTION.ACCESS_TOKEN_ENC, cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, rowKey(shopperId, provider)));
+        fields.put(SHOPPER_CONNECTION.REFRESH_TOKEN_ENC, cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, rowKey(shopperId, provider)));
+        fields.put(SHOPPER_CONNECTION.ISSUED_AT, Rows.utc(tokens.issuedAt()));
+        fields.put(SHOPPER_CONNECTION.ACCESS_TOKEN_EXPIRES_AT, Rows.utc(tokens.accessTokenExpiresAt()));
+        fields.put(SHOPPER_CONNECTION.USABLE, true);
+        fields.put(SHOPPER_CONNECTION.TOKEN_BINDING, CURRENT_BINDING);
+        fields.put(SHOPPER_CONNECTION.UPDATED_AT, DSL.currentOffsetDateTime());
+        return fields;
     }
 
     @Override

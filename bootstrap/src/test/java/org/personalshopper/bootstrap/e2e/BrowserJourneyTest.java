@@ -192,6 +192,69 @@ class BrowserJourneyTest {
         assertThat(oldSession.get("/api/user").statusCode()).isEqualTo(401);
     }
 
+    // ---- connections: Foodin sign-in, linking Kroger, a cart add, disconnect, delete the account ----
+
+    @Test
+    void aPersonSignsInWithFoodinLinksKrogerFillsTheKrogerCartAndDeletesTheAccount() throws Exception {
+        URI base = URI.create("http://localhost:" + service.baseUri().getPort() + "/");
+        KrogerSandbox sandbox = service.service().sandbox().orElseThrow();
+        String krogerUser = "browser-linker";
+
+        driver.get(base.toString());
+        until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"), "the page has loaded");
+        until(ExpectedConditions.elementToBeClickable(By.id("sign-in-foodin")), "Foodin's sign-in").click();
+
+        // The Foodin sandbox's consent page: an e-mail address, Connect.
+        WebElement email = until(ExpectedConditions.visibilityOfElementLocated(By.id("email")), "Foodin's consent page");
+        email.sendKeys("browser@example.com");
+        driver.findElement(By.cssSelector("button[value=approve]")).click();
+        until(ExpectedConditions.urlToBe(base.toString()), "back on the front page");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("connections")), "the connected accounts");
+        assertThat(text("connection-list")).contains("Foodin").doesNotContain("Kroger");
+        assertThat(text("connection")).startsWith("Not connected");
+
+        // Connect Kroger from the page: the Kroger sandbox's consent page, then back with both accounts.
+        driver.findElement(By.id("connect-kroger")).click();
+        WebElement username = until(ExpectedConditions.visibilityOfElementLocated(By.id("username")), "Kroger's consent page");
+        username.sendKeys(krogerUser);
+        driver.findElement(By.cssSelector("button[value=approve]")).click();
+        until(ExpectedConditions.urlToBe(base.toString()), "back on the front page after connecting Kroger");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection-list"), "Kroger"), "Kroger is connected");
+        assertThat(text("connection-list")).contains("Foodin");
+        assertThat(text("connection")).startsWith("Working");
+
+        // A pick, into the Kroger cart of the linked account.
+        type("search-term", "milk");
+        until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#product-list > li"), 0), "search results");
+        WebElement first = driver.findElements(By.cssSelector("#product-list > li")).get(0);
+        String description = first.findElement(By.tagName("h3")).getText();
+        String upc = first.findElement(By.cssSelector("button[data-upc]")).getAttribute("data-upc");
+        first.findElement(By.cssSelector("button[data-upc]")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("selection-list"), "1 × " + description), "the selection is saved");
+        driver.findElement(By.id("add-to-cart")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Added 1 selection to your Kroger cart"),
+                "the cart is filled");
+        JsonNode cart = get(sandbox.baseUri().resolve("/sandbox/carts?username=" + krogerUser));
+        assertThat(cart.path("items").findParents("upc")).singleElement()
+                .satisfies(line -> assertThat(line.path("upc").asText()).isEqualTo(upc));
+
+        // Disconnect Foodin; Kroger, now the only one, cannot be disconnected from the page.
+        driver.findElement(By.id("disconnect-foodin")).click();
+        until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("connection-list"), "Foodin")),
+                "Foodin is disconnected");
+        assertThat(driver.findElements(By.id("disconnect-kroger"))).isEmpty();
+        assertThat(driver.findElements(By.id("connect-foodin"))).hasSize(1);
+
+        // Delete the account, confirmed: signed out, and the old session is gone.
+        String session = driver.manage().getCookieNamed("shopper_session").getValue();
+        driver.findElement(By.id("delete-account")).click();
+        until(ExpectedConditions.alertIsPresent(), "the confirmation").accept();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")), "signed out after deletion");
+        Browser oldSession = new Browser(base);
+        oldSession.setCookie("shopper_session", session);
+        assertThat(oldSession.get("/api/user").statusCode()).isEqualTo(401);
+    }
+
     /** Types into a field and presses Enter, as a keyboard user submits a form. */
     private void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));

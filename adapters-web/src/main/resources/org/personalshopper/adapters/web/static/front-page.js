@@ -156,10 +156,13 @@
     $('shopping').hidden = false;
     $('profile-id').textContent = shopper.profileId;
     const connection = shopper.kroger || {};
-    $('connection').textContent = connection.connected
-      ? 'Working' + (connection.accessTokenExpiresAt ? ' (current access until ' + when(connection.accessTokenExpiresAt) + ', renewed as needed)' : '')
-      : 'Not working: Kroger needs you to sign in again';
-    $('connection-reconnect').hidden = Boolean(connection.connected);
+    const krogerLinked = !Array.isArray(shopper.connections) || shopper.connections.some((c) => c.provider === 'kroger');
+    $('connection').textContent = !krogerLinked
+      ? 'Not connected: connect it below to fill your Kroger cart'
+      : connection.connected
+        ? 'Working' + (connection.accessTokenExpiresAt ? ' (current access until ' + when(connection.accessTokenExpiresAt) + ', renewed as needed)' : '')
+        : 'Not working: Kroger needs you to sign in again';
+    $('connection-reconnect').hidden = !krogerLinked || Boolean(connection.connected);
     showPreferredStore();
     showConnections(shopper);
   }
