@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -26,6 +27,7 @@ import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
 import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.out.StorageUnavailableException;
 import org.personalshopper.domain.InvalidValueException;
 import org.personalshopper.domain.ProviderFailure;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
 @Provider
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+    /** A database restart takes seconds; readiness polls are the better signal for a load balancer. */
+    static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(5);
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -99,6 +103,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (thrown instanceof WebApplicationException e) {
             return httpProblem(e);
         }
+        Optional<StorageUnavailableException> outage = cause(thrown, StorageUnavailableException.class);
+        if (outage.isPresent()) {
+            return storageUnavailable(outage.get());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("incident {}: unexpected failure", incident, thrown);
         return Problem.of(ProblemType.INTERNAL, 500, "Internal error",
@@ -110,6 +118,17 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         return Problem.of(ProblemType.REQUEST_TIMEOUT, 408, "Request body too slow",
                 "the request body must arrive within " + Math.max(1, e.limit().toSeconds()) + " s; nothing was done")
                 .header("Connection", "close");
+    }
+
+    /**
+     * An infrastructure failure, not an outcome of any use case: the database does not answer. Told as
+     * "come back shortly", never as a fault of ours (500); logged without a stack, the cause says enough.
+     */
+    public static Problem storageUnavailable(StorageUnavailableException e) {
+        log.warn("answered 503: {}", e.getMessage());
+        return Problem.of(ProblemType.TEMPORARILY_UNAVAILABLE, 503, "Temporarily unavailable",
+                        "our database does not answer right now; a change sent with this request may not have been saved, try again shortly")
+                .retryAfter(STORAGE_RETRY_AFTER);
     }
 
     public static Problem payloadTooLarge(long limitBytes) {
