@@ -14,8 +14,11 @@ import org.personalshopper.application.port.in.RefreshToken;
 import org.personalshopper.application.port.in.SaveSelection;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
+import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.ProductCatalog;
+import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
 import org.personalshopper.application.service.CheckReadinessService;
@@ -37,9 +40,14 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters kroger) {
         Clock clock = new SystemClock();
-        IdentityProvider identity = grocer.identityProvider();
+        ProviderCallLimit krogerCalls = new ProviderCallLimit(kroger.identityProvider().provider(),
+                config.capacity().providerCalls());
+        IdentityProvider identity = krogerCalls.limit(kroger.identityProvider());
+        ProductCatalog catalog = krogerCalls.limit(kroger.productCatalog());
+        StoreDirectory stores = krogerCalls.limit(kroger.storeDirectory());
+        Cart cart = krogerCalls.limit(kroger.cart());
         AppTokens appTokens = new AppTokens(identity, clock);
         RefreshToken refreshToken = new RefreshTokenService(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
@@ -48,12 +56,12 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
                 refreshToken,
                 new ViewShopperService(db.shoppers(), refreshToken),
-                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, refreshToken),
+                new ChoosePreferredStoreService(db.shoppers(), stores, appTokens, refreshToken),
                 new ManageGuidanceService(db.guidance(), clock),
                 new SaveSelectionService(db.selections(), clock),
-                new SearchProductsService(db.shoppers(), grocer.productCatalog(), appTokens),
-                new FindStoresService(grocer.storeDirectory(), appTokens),
-                new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), refreshToken, clock),
+                new SearchProductsService(db.shoppers(), catalog, appTokens),
+                new FindStoresService(stores, appTokens),
+                new FillCartService(db.selections(), db.cartSubmissions(), cart, refreshToken, clock),
                 new CheckReadinessService(db.storageHealth()));
     }
 
