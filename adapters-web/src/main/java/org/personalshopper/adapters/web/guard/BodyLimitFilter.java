@@ -68,61 +68,64 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
-            int b = timed(() -> super.read());
-            if (b >= 0) {
-                counted(1);
+            beforeRead();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw readFailed(e);
             }
+            afterRead(b >= 0 ? 1 : 0);
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = timed(() -> super.read(buffer, offset, length));
-            if (n > 0) {
-                counted(n);
+            beforeRead();
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw readFailed(e);
             }
+            afterRead(Math.max(0, n));
             return n;
         }
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = timed(() -> (int) Math.min(Integer.MAX_VALUE, super.skip(n)));
-            counted(skipped);
+            beforeRead();
+            long skipped;
+            try {
+                skipped = super.skip(n);
+            } catch (IOException e) {
+                throw readFailed(e);
+            }
+            afterRead(skipped);
             return skipped;
         }
 
-        private int timed(Read read) throws IOException {
+        private void beforeRead() throws RequestBodyTimeoutException {
             if (System.nanoTime() - deadline > 0) {
                 throw new RequestBodyTimeoutException(maxTime, null);
             }
-            int result;
-            try {
-                result = read.read();
-            } catch (PayloadTooLargeException | RequestBodyTimeoutException e) {
-                throw e;
-            } catch (IOException e) {
-                if (timedOut(e)) {
-                    throw new RequestBodyTimeoutException(maxTime, e);
-                }
-                throw e;
-            }
-            if (result >= 0 && System.nanoTime() - deadline > 0) {
+        }
+
+        private void afterRead(long bytes) throws IOException {
+            counted(bytes);
+            if (bytes > 0 && System.nanoTime() - deadline > 0) {
                 throw new RequestBodyTimeoutException(maxTime, null);
             }
-            return result;
         }
 
-        private static boolean timedOut(IOException e) {
+        /** A read the server gave up waiting for (its read timeout) is a late body; anything else stays as it was. */
+        private IOException readFailed(IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
-                    return true;
+                    return new RequestBodyTimeoutException(maxTime, e);
                 }
             }
-            return false;
-        }
-
-        private interface Read {
-            int read() throws IOException;
+            return e;
         }
 
         private void counted(long n) throws PayloadTooLargeException {
