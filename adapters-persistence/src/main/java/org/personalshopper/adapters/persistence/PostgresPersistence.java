@@ -31,7 +31,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
     private static final String POOL_NAME = "shopper-db";
     /** How long a request waits for a connection: when the database is down, the 503 comes after this. */
-    static final long CONNECTION_TIMEOUT_MS = 2_000;
+    static final long CONNECTION_TIMEOUT_MS = 1_500;
 
     private final HikariDataSource pool;
     private final JooqTransactions transactions;
@@ -149,7 +149,7 @@ public final class PostgresPersistence implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(1_000);
         // A connection attempt to a host that does not answer gives up with the pool, not after the OS's minutes.
-        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS / 1000));
+        config.addDataSourceProperty("connectTimeout", Long.toString((CONNECTION_TIMEOUT_MS + 999) / 1000));
         config.addDataSourceProperty("ApplicationName", "personal-shopper");
         return config;
     }

@@ -40,7 +40,7 @@ class StorageOutageTest {
             assertThatThrownBy(() -> transactions.inTransaction(() -> guidance.list(SHOPPER)))
                     .isInstanceOf(StorageUnavailableException.class);
 
-            // the pool's timeout plus a generous margin for a loaded machine, far below the 5 s it was
+            // the pool's 1.5 s timeout plus a generous margin for a loaded machine, far below the 5 s it was
             assertThat(waitedMillis).isLessThan(PostgresPersistence.CONNECTION_TIMEOUT_MS + 2_500);
         }
     }

@@ -120,7 +120,7 @@ class DatabaseOutageEndToEndTest {
             assertThat(statuses.keySet()).as("statuses seen").doesNotContain(500).allMatch(s -> s < 500 || s == 503);
             assertThat(statuses.keySet()).contains(200, 201, 503);
             assertThat(refusalsWithoutRetryAfter).isEmpty();
-            // the pool's 2 s connection timeout plus a generous margin for a shared machine; it was 5 s and a 500
+            // the pool's 1.5 s connection timeout plus a generous margin for a shared machine; it was 5 s and a 500
             assertThat(slowest503Millis.get()).isLessThan(4_500);
             assertThat(storedGuidance(url)).containsAll(acknowledged);
         } finally {
