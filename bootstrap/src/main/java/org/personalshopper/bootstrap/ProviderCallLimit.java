@@ -11,28 +11,28 @@ import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProductCatalog;
-import org.personalshopper.application.port.out.ProductPage;
-import org.personalshopper.application.port.out.ProductQuery;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
 import org.personalshopper.application.port.out.TokenGrant;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Banner;
 import org.personalshopper.domain.CartItem;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProductId;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.Store;
 import org.personalshopper.domain.StoreLocationId;
+import org.personalshopper.domain.StoreQuery;
 
 /**
  * A bulkhead per provider: at most {@code maxCalls} calls to one provider are in flight at once, across all
  * its ports; the next one is not sent but refused at once as {@link ProviderFailure#BUSY} (503 with
  * Retry-After). So a slow provider holds at most that many request threads (and, during token refreshes,
- * database connections), and everything that does not need it goes on. See docs/adr/0002-concurrency-model.md.
+ * database connections), and everything that does not need it goes on. See docs/adr/0005-concurrency-model.md.
  */
 final class ProviderCallLimit {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);

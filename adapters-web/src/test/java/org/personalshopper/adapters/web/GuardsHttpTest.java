@@ -11,34 +11,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.personalshopper.adapters.web.support.FakeUseCases;
 import org.personalshopper.adapters.web.support.Json;
 import org.personalshopper.adapters.web.support.WebServer;
-import org.personalshopper.application.port.out.StorageUnavailableException;
+import org.personalshopper.application.port.in.TemporarilyUnavailableException;
 import org.slf4j.LoggerFactory;
 
 /** What every request goes through: Origin check, body limits, media types, JSON strictness, logging. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GuardsHttpTest {
-    private final WebServer web = WebServer.standard();
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    @BeforeEach
-    void reset() {
-        fakes.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
 
     private HttpRequest.Builder write(String method, String path, String body) {
         return web.signedIn(path).header("Content-Type", "application/json")
@@ -224,10 +214,12 @@ class GuardsHttpTest {
 
     @Test
     void aDatabaseOutageIs503WithRetryAfterNeverA500() {
-        fakes.viewFailure = new StorageUnavailableException("a database statement failed: the database does not answer", null);
+        fakes.viewFailure = new TemporarilyUnavailableException("a database statement failed: the database does not answer",
+                java.time.Duration.ofSeconds(5), null);
         HttpResponse<String> inUseCase = web.get("/api/user");
         fakes.viewFailure = null;
-        fakes.identifyFailure = new StorageUnavailableException("no connection: the database does not answer", null);
+        fakes.identifyFailure = new TemporarilyUnavailableException("no connection: the database does not answer",
+                java.time.Duration.ofSeconds(5), null);
         HttpResponse<String> inSessionCheck = web.get("/api/guidance");
 
         for (HttpResponse<String> answer : java.util.List.of(inUseCase, inSessionCheck)) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -19,17 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
-import org.personalshopper.application.port.in.IdempotencyConflictException;
-import org.personalshopper.application.port.in.LimitReachedException;
-import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInFailedException;
-import org.personalshopper.application.port.in.SignInRequiredException;
-import org.personalshopper.application.port.in.UnknownStoreException;
-import org.personalshopper.application.port.out.ProviderException;
-import org.personalshopper.application.port.out.StorageUnavailableException;
+import org.personalshopper.application.port.in.UseCaseException;
 import org.personalshopper.domain.InvalidValueException;
-import org.personalshopper.domain.ProviderFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +33,7 @@ import org.slf4j.LoggerFactory;
 @Provider
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionMapper.class);
-    /** A database restart takes seconds; readiness polls are the better signal for a load balancer. */
-    static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(5);
+    private final OutcomeProblems outcomes = new OutcomeProblems();
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -69,43 +59,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (thrown instanceof InvalidValueException e) {
             return Problem.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
-        if (thrown instanceof NotFoundException e) {
-            return Problem.of(ProblemType.NOT_FOUND, 404, "Not found", e.getMessage());
-        }
-        if (thrown instanceof LimitReachedException e) {
-            return Problem.of(ProblemType.LIMIT_REACHED, 409, "Limit reached", e.getMessage());
-        }
-        if (thrown instanceof UnknownStoreException e) {
-            return Problem.of(ProblemType.UNKNOWN_STORE, 422, "Unknown store", e.getMessage());
-        }
-        if (thrown instanceof SignInRequiredException) {
-            return GrocerProblems.signInRequired();
-        }
-        if (thrown instanceof GrocerConnectionUnavailableException e) {
-            log.warn("the grocer could not refresh a shopper's token");
-            return Problem.of(ProblemType.GROCER_UNAVAILABLE, 503, "Kroger unavailable",
-                    "Kroger could not renew the shopper's connection right now; try again later")
-                    .retryAfter(e.retryAfter().orElse(Problem.DEFAULT_RETRY_AFTER));
-        }
-        if (thrown instanceof IdempotencyConflictException) {
-            return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
-                    "a request with this Idempotency-Key is still being carried out; try again shortly");
-        }
-        if (thrown instanceof SignInFailedException e) {
-            return signInFailed(e);
-        }
-        if (thrown instanceof ProviderException e) {
-            if (e.failure().mayHaveTakenEffect() || e.failure() == ProviderFailure.UNAUTHORIZED) {
-                log.warn("grocer call failed: {}", e.failure());
-            }
-            return GrocerProblems.of(e.failure(), e.reason(), e.retryAfter());
+        if (thrown instanceof UseCaseException outcome) {
+            return outcome.accept(outcomes);
         }
         if (thrown instanceof WebApplicationException e) {
             return httpProblem(e);
-        }
-        Optional<StorageUnavailableException> outage = cause(thrown, StorageUnavailableException.class);
-        if (outage.isPresent()) {
-            return storageUnavailable(outage.get());
         }
         String incident = UUID.randomUUID().toString();
         log.error("incident {}: unexpected failure", incident, thrown);
@@ -120,17 +78,6 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                 .header("Connection", "close");
     }
 
-    /**
-     * An infrastructure failure, not an outcome of any use case: the database does not answer. Told as
-     * "come back shortly", never as a fault of ours (500); logged without a stack, the cause says enough.
-     */
-    public static Problem storageUnavailable(StorageUnavailableException e) {
-        log.warn("answered 503: {}", e.getMessage());
-        return Problem.of(ProblemType.TEMPORARILY_UNAVAILABLE, 503, "Temporarily unavailable",
-                        "our database does not answer right now; a change sent with this request may not have been saved, try again shortly")
-                .retryAfter(STORAGE_RETRY_AFTER);
-    }
-
     public static Problem payloadTooLarge(long limitBytes) {
         return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "Request body too large",
                 "the request body must be at most " + limitBytes + " bytes");
@@ -143,7 +90,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                     .with("signInUrl", "/auth/login");
             case DENIED -> Problem.of(ProblemType.SIGN_IN_DENIED, 403, "Sign-in refused",
                     "Kroger did not grant access; start again at /auth/login to retry").with("signInUrl", "/auth/login");
-            case PROVIDER_FAILED -> Problem.of(ProblemType.GROCER_UNAVAILABLE, 502, "Kroger failed during sign-in",
+            case PROVIDER_FAILED -> Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 502, "Kroger failed during sign-in",
                     "Kroger could not complete the sign-in; nothing was stored, start again at /auth/login")
                     .with("signInUrl", "/auth/login");
         };

@@ -18,7 +18,7 @@ import org.personalshopper.adapters.web.WebSettings;
  * The API on Grizzly, built the same way for the service and for the tests: a worker pool sized for
  * blocking work with a bounded queue, a bound on how long a request body may stall, and a guard in front
  * of Jersey that answers malformed requests with a problem instead of Grizzly's error page.
- * See docs/adr/0002-concurrency-model.md.
+ * See docs/adr/0005-concurrency-model.md.
  */
 public final class ShopperHttpServer {
     /** Requests that may wait for a worker, per worker; beyond it Grizzly refuses the connection's work. */
