@@ -60,7 +60,7 @@ public record Configuration(
      *                         connection while it waits on the provider.
      */
     public record Capacity(int httpWorkers, Duration bodyTimeout, int databaseConnections, int providerCalls) {
-        public static final Capacity DEFAULTS = new Capacity(64, Duration.ofSeconds(10), 20, 8);
+        public static final Capacity DEFAULTS = new Capacity(64, Duration.ofSeconds(10), 24, 16);
     }
 
     public record ExternalDatabase(String jdbcUrl, Optional<String> user, Optional<String> password) {

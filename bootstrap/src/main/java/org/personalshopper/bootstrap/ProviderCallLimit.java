@@ -3,9 +3,13 @@ package org.personalshopper.bootstrap;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.Cart;
@@ -30,16 +34,24 @@ import org.personalshopper.domain.StoreQuery;
 
 /**
  * A bulkhead per provider: at most {@code maxCalls} calls to one provider are in flight at once, across all
- * its ports; the next one is not sent but refused at once as {@link ProviderFailure#BUSY} (503 with
- * Retry-After). So a slow provider holds at most that many request threads (and, during token refreshes,
- * database connections), and everything that does not need it goes on. See docs/adr/0005-concurrency-model.md.
+ * its ports. When all places are taken, the next call is not sent: if the calls in flight have been waiting
+ * for longer than {@link #SLOW_AFTER} the provider is slow and the call is refused at once as
+ * {@link ProviderFailure#BUSY} (503 with Retry-After); otherwise (a burst at a provider that keeps up) it
+ * waits up to {@link #SLOW_AFTER} for a place, then is refused. So a slow provider holds at most
+ * {@code maxCalls} request threads (and, during token refreshes, database connections) plus callers for a
+ * second, and everything that does not need it goes on. See docs/adr/0005-concurrency-model.md.
  */
 final class ProviderCallLimit {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /** A call in flight for longer than this means the provider is slow, not just busy. */
+    static final Duration SLOW_AFTER = Duration.ofSeconds(1);
 
     private final Provider provider;
     private final int maxCalls;
     private final Semaphore permits;
+    /** When each call in flight started, by call number: read only when every place is taken. */
+    private final Map<Long, Long> startedAt = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
 
     ProviderCallLimit(Provider provider, int maxCalls) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -47,7 +59,7 @@ final class ProviderCallLimit {
             throw new IllegalArgumentException("maxCalls must be positive");
         }
         this.maxCalls = maxCalls;
-        this.permits = new Semaphore(maxCalls);
+        this.permits = new Semaphore(maxCalls, true);
     }
 
     /** Calls in flight to this provider right now. */
@@ -56,14 +68,32 @@ final class ProviderCallLimit {
     }
 
     <T> T call(Supplier<T> call) {
-        if (!permits.tryAcquire()) {
+        if (!permits.tryAcquire() && (providerIsSlow() || !waitForAPlace())) {
             throw new ProviderException(ProviderFailure.BUSY, maxCalls + " calls are already waiting on " + provider
                     + "; this one was not sent", Optional.of(RETRY_AFTER), null);
         }
+        Long number = calls.incrementAndGet();
+        startedAt.put(number, System.nanoTime());
         try {
             return call.get();
         } finally {
+            startedAt.remove(number);
             permits.release();
+        }
+    }
+
+    /** The oldest call in flight has waited longer than {@link #SLOW_AFTER}. */
+    private boolean providerIsSlow() {
+        long now = System.nanoTime();
+        return startedAt.values().stream().anyMatch(started -> now - started > SLOW_AFTER.toNanos());
+    }
+
+    private boolean waitForAPlace() {
+        try {
+            return permits.tryAcquire(SLOW_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -3,21 +3,28 @@ package org.personalshopper.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ProviderFailure;
 
-/** The per-provider bulkhead: a bounded number of calls in flight, the next refused at once, permits always returned. */
+/**
+ * The per-provider bulkhead: a bounded number of calls in flight; the next is not sent but refused as busy
+ * (after waiting at most a second for a place); a burst at a provider that keeps up is served; places are
+ * always given back.
+ */
 class ProviderCallLimitTest {
     private final ProviderCallLimit limit = new ProviderCallLimit(new Provider("kroger"), 2);
 
     @Test
-    void aCallBeyondTheLimitIsRefusedAtOnceAsBusyAndNotSent() throws Exception {
+    void aCallBeyondTheLimitWhileTheCallsInFlightDoNotReturnIsRefusedAsBusyAndNotSent() throws Exception {
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(2);
@@ -48,6 +55,26 @@ class ProviderCallLimitTest {
     }
 
     @Test
+    void aBurstBeyondTheLimitAtAProviderThatKeepsUpIsServed() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(callers.submit(() -> limit.call(() -> {
+                    pause(20);
+                    return "served";
+                })));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo("served");
+            }
+        } finally {
+            callers.shutdown();
+        }
+        assertThat(limit.inFlight()).isZero();
+    }
+
+    @Test
     void aFailedCallGivesItsPlaceBack() {
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> limit.call(() -> {
@@ -56,6 +83,14 @@ class ProviderCallLimitTest {
         }
         assertThat(limit.inFlight()).isZero();
         assertThat(limit.call(() -> "served")).isEqualTo("served");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -69,7 +69,7 @@ public final class PostgresPersistence implements AutoCloseable {
         quietJooq();
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(hikari(settings));
+            pool = new ShopperPool(hikari(settings));
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.redactedUrl() + ": "
                     + rootMessage(e), e);
