@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A shopper's own data while 16 clients keep searching products at a Kroger that answers in 3 s: the
+ * A shopper's own data while 24 clients keep searching products at a Kroger that answers in 3 s: the
  * latency of GET /api/selections without that load and under it, for the concurrency model of the issue
  * 13 "before" (4 request threads, no provider call limit) and the one now (64 threads, 8 calls per provider),
  * side by side in one run; and how many searches were served or refused. Measures and prints; run on
@@ -39,7 +39,7 @@ class SlowProviderBenchmark {
     private static final int SAMPLES = Integer.getInteger("bench.samples", 300);
     /** Under load with 4 threads a request waits seconds, so fewer samples there. */
     private static final int STALLED_SAMPLES = Integer.getInteger("bench.stalledSamples", 20);
-    private static final int SEARCHERS = 16;
+    private static final int SEARCHERS = 24;
     private static final int DELAY_MILLIS = 3_000;
 
     @RegisterExtension
@@ -59,10 +59,10 @@ class SlowProviderBenchmark {
         KrogerStub.catalogWorks(kroger);
         kroger.stubFor(get(urlPathEqualTo("/v1/products"))
                 .willReturn(KrogerStub.json(200, KrogerStub.fixture("products-search.json")).withFixedDelay(DELAY_MILLIS)));
-        // "before": Grizzly's default of 2 threads per CPU, and a limit the 16 searchers never reach
+        // "before": Grizzly's default of 2 threads per CPU, and a call limit its 4 threads never reach
         measure("before: 4 threads, no call limit", Map.of("SHOPPER_HTTP_WORKERS", "4", "SHOPPER_PROVIDER_MAX_CALLS", "19"),
                 STALLED_SAMPLES);
-        measure("now: 64 threads, 8 calls per provider", Map.of(), SAMPLES);
+        measure("now: 64 threads, 16 calls per provider", Map.of(), SAMPLES);
     }
 
     private void measure(String model, Map<String, String> variables, int loadSamples) throws Exception {
@@ -103,7 +103,7 @@ class SlowProviderBenchmark {
             running.set(false);
             searchers.shutdown();
             searchers.awaitTermination(60, TimeUnit.SECONDS);
-            report(model + ": GET /api/selections, 16 searchers at a 3 s Kroger", underLoad);
+            report(model + ": GET /api/selections, 24 searchers at a 3 s Kroger", underLoad);
             print(model + ": searches answered " + searches);
         }
     }

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A slow provider and slow clients stall nobody else. Product searches wait on a Kroger that takes 3 s;
- * only as many as the provider's call limit are sent, the rest get 503 provider-busy with Retry-After at
- * once; meanwhile a shopper's own data, liveness and a signed-in GET /api/user answer as usual, even with
- * 16 more connections holding half-sent bodies.
+ * only as many as the provider's call limit are sent, the rest get 503 provider-busy with Retry-After
+ * (after at most a second's wait for a place, long before the first search is served); meanwhile a
+ * shopper's own data, liveness and a signed-in GET /api/user answer as usual, even with 16 more
+ * connections holding half-sent bodies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlowProviderEndToEndTest {
