@@ -24,6 +24,7 @@ import org.personalshopper.application.port.out.ProductCatalog;
 import org.personalshopper.application.port.out.ProviderRegistry;
 import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.application.service.AppAccess;
+import org.personalshopper.application.service.ConfiguredProviders;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
 import org.personalshopper.application.service.CheckReadinessService;
@@ -51,8 +52,12 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 KeepHouse keepHouse) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry providers) {
+    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry configured) {
         Clock clock = new SystemClock();
+        // Every provider's calls through its own limit (a slow one holds few threads and connections).
+        ProviderRegistry providers = new ConfiguredProviders(configured.configured().stream()
+                .map(p -> new ProviderCallLimit(p.provider(), config.capacity().providerCalls()).limit(p))
+                .toList());
         // One app-token cache per provider, shared by its catalog and its stores.
         Map<Provider, AppTokens> appTokens = new ConcurrentHashMap<>();
         Function<ConfiguredProvider, AppTokens> appTokensOf =
@@ -111,17 +116,19 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
         return new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(useCases.authenticate).to(AuthenticateShopper.class);
-                bind(useCases.viewShopper).to(ViewShopper.class);
-                bind(useCases.listProviders).to(ListProviders.class);
-                bind(useCases.manageConnections).to(ManageConnections.class);
-                bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
-                bind(useCases.manageGuidance).to(ManageGuidance.class);
-                bind(useCases.manageSelections).to(ManageSelections.class);
-                bind(useCases.searchProducts).to(SearchProducts.class);
-                bind(useCases.findStores).to(FindStores.class);
-                bind(useCases.fillCart).to(FillCart.class);
-                bind(useCases.checkReadiness).to(CheckReadiness.class);
+                // Each use case behind UseCaseOutages: a database outage is told as its outcome, 503.
+                bind(UseCaseOutages.translated(AuthenticateShopper.class, useCases.authenticate)).to(AuthenticateShopper.class);
+                bind(UseCaseOutages.translated(ViewShopper.class, useCases.viewShopper)).to(ViewShopper.class);
+                bind(UseCaseOutages.translated(ListProviders.class, useCases.listProviders)).to(ListProviders.class);
+                bind(UseCaseOutages.translated(ManageConnections.class, useCases.manageConnections)).to(ManageConnections.class);
+                bind(UseCaseOutages.translated(ChoosePreferredStore.class, useCases.choosePreferredStore))
+                        .to(ChoosePreferredStore.class);
+                bind(UseCaseOutages.translated(ManageGuidance.class, useCases.manageGuidance)).to(ManageGuidance.class);
+                bind(UseCaseOutages.translated(ManageSelections.class, useCases.manageSelections)).to(ManageSelections.class);
+                bind(UseCaseOutages.translated(SearchProducts.class, useCases.searchProducts)).to(SearchProducts.class);
+                bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
+                bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
+                bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
             }
         };
     }

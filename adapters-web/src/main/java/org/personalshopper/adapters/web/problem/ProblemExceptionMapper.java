@@ -45,6 +45,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (tooLarge.isPresent()) {
             return payloadTooLarge(tooLarge.get().limitBytes());
         }
+        Optional<RequestBodyTimeoutException> late = cause(thrown, RequestBodyTimeoutException.class);
+        if (late.isPresent()) {
+            return requestTimeout(late.get());
+        }
         Optional<JsonProcessingException> json = cause(thrown, JsonProcessingException.class);
         if (json.isPresent()) {
             return Problem.validation(List.of(jsonError(json.get())));
@@ -70,6 +74,13 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     /** The problem answering a use-case outcome, for resources that add headers (e.g. clear a cookie). */
     public static Problem problem(UseCaseException outcome) {
         return outcome.accept(new OutcomeProblems());
+    }
+
+    /** The body did not arrive in time; the connection is closed, its remaining bytes are not waited for. */
+    public static Problem requestTimeout(RequestBodyTimeoutException e) {
+        return Problem.of(ProblemType.REQUEST_TIMEOUT, 408, "Request body too slow",
+                "the request body must arrive within " + Math.max(1, e.limit().toSeconds()) + " s; nothing was done")
+                .header("Connection", "close");
     }
 
     public static Problem payloadTooLarge(long limitBytes) {

@@ -92,6 +92,8 @@ public final class FakeUseCases {
     public volatile boolean accountDeleted;
     public volatile RuntimeException chooseFailure;
     public volatile RuntimeException viewFailure;
+    /** Thrown when a session is looked up: the database is down before any resource runs. */
+    public volatile RuntimeException identifyFailure;
     public final List<Guidance> guidance = new CopyOnWriteArrayList<>();
     public final Map<String, Selection> selections = new ConcurrentHashMap<>();
     public volatile int guidanceLimit = Guidance.MAX_PER_SHOPPER;
@@ -132,6 +134,7 @@ public final class FakeUseCases {
         accountDeleted = false;
         chooseFailure = null;
         viewFailure = null;
+        identifyFailure = null;
         guidance.clear();
         selections.clear();
         guidanceLimit = Guidance.MAX_PER_SHOPPER;
@@ -191,6 +194,9 @@ public final class FakeUseCases {
 
         @Override
         public Optional<ShopperId> identify(String sessionId) {
+            if (identifyFailure != null) {
+                throw identifyFailure;
+            }
             return Optional.ofNullable(sessions.get(sessionId));
         }
 

@@ -13,7 +13,8 @@ package org.personalshopper.application.port.in;
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
         SignInFailedException, IdempotencyConflictException, ProviderConnectionUnavailableException,
-        ProviderFailedException, NotOfferedException, ConnectionRequiredException, ConnectionConflictException {
+        ProviderFailedException, TemporarilyUnavailableException, NotOfferedException, ConnectionRequiredException,
+        ConnectionConflictException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -39,6 +40,8 @@ public abstract sealed class UseCaseException extends RuntimeException
         R providerConnectionUnavailable(ProviderConnectionUnavailableException e);
 
         R providerFailed(ProviderFailedException e);
+
+        R temporarilyUnavailable(TemporarilyUnavailableException e);
 
         R notOffered(NotOfferedException e);
 
