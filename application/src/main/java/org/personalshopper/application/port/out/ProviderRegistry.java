@@ -8,7 +8,7 @@ import org.personalshopper.domain.Provider;
 /**
  * The providers this service is configured for, in the order the operator configured them (the first one
  * signs shoppers in when no provider is named), and what each offers. The core asks it for "a provider
- * with a cart" or "the provider named foodin", never for a provider by a name of its own.
+ * with a cart" or "the provider this sign-in names", never for a provider by a name of its own.
  */
 public interface ProviderRegistry {
     List<ConfiguredProvider> configured();
