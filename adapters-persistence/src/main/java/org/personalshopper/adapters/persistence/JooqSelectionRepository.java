@@ -20,6 +20,10 @@ import org.personalshopper.domain.ShoppingListItem;
 import org.personalshopper.domain.Upc;
 
 final class JooqSelectionRepository implements SelectionRepository {
+    /** The list is the most frequent read of shopper data: plain JDBC (see {@link PlainReads}). */
+    private static final String LIST = "select id, item, product_id, upc, description, brand, size, quantity, created_at,"
+            + " updated_at from selection where shopper_id = ? order by item_key";
+
     private final JooqTransactions transactions;
     private final ShopperLocks locks;
 
@@ -64,11 +68,11 @@ final class JooqSelectionRepository implements SelectionRepository {
 
     @Override
     public List<Selection> list(ShopperId shopperId) {
-        return transactions.current()
-                .selectFrom(SELECTION)
-                .where(SELECTION.SHOPPER_ID.eq(shopperId.value()))
-                .orderBy(SELECTION.ITEM_KEY)
-                .fetch(JooqSelectionRepository::selection);
+        return PlainReads.list(transactions.current(), LIST, shopperId.value(), row -> new Selection(
+                new SelectionId(row.getObject(1, UUID.class)), shopperId, new ShoppingListItem(row.getString(2)),
+                new ProductId(row.getString(3)), new Upc(row.getString(4)), Optional.ofNullable(row.getString(5)),
+                Optional.ofNullable(row.getString(6)), Optional.ofNullable(row.getString(7)), new Quantity(row.getInt(8)),
+                PlainReads.instant(row, 9), PlainReads.instant(row, 10)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER_SESSI
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperSessionRecord;
 import org.personalshopper.application.port.out.SessionRepository;
@@ -13,6 +14,9 @@ import org.personalshopper.domain.ShopperId;
 
 /** Sessions keyed by the SHA-256 of their id; the id itself never reaches the database. */
 final class JooqSessionRepository implements SessionRepository {
+    /** Every authenticated request runs this: plain JDBC (see {@link PlainReads}). */
+    private static final String FIND = "select shopper_id, created_at, last_used_at from shopper_session where id_hash = ?";
+
     private final JooqTransactions transactions;
 
     JooqSessionRepository(JooqTransactions transactions) {
@@ -32,8 +36,8 @@ final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> find(SecretHash idHash) {
-        return transactions.current().selectFrom(SHOPPER_SESSION).where(SHOPPER_SESSION.ID_HASH.eq(idHash.hex()))
-                .fetchOptional().map(JooqSessionRepository::session);
+        return PlainReads.one(transactions.current(), FIND, idHash.hex(), row -> new Session(idHash,
+                new ShopperId(row.getObject(1, UUID.class)), PlainReads.instant(row, 2), PlainReads.instant(row, 3)));
     }
 
     /** Only ever forward: a late, slower request cannot shorten a session's idle deadline. */

@@ -14,6 +14,9 @@ import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
 
 final class JooqShopperRepository implements ShopperRepository {
+    /** Read on every GET /api/user: plain JDBC (see {@link PlainReads}). */
+    private static final String FIND = "select provider, profile_id, preferred_location_id, created_at from shopper where id = ?";
+
     private final JooqTransactions transactions;
 
     JooqShopperRepository(JooqTransactions transactions) {
@@ -48,8 +51,9 @@ final class JooqShopperRepository implements ShopperRepository {
 
     @Override
     public Optional<Shopper> find(ShopperId id) {
-        return transactions.current().selectFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).fetchOptional()
-                .map(JooqShopperRepository::shopper);
+        return PlainReads.one(transactions.current(), FIND, id.value(), row -> new Shopper(id, new Provider(row.getString(1)),
+                new ProfileId(row.getString(2)), Optional.ofNullable(row.getString(3)).map(StoreLocationId::new),
+                PlainReads.instant(row, 4)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.personalshopper.adapters.persistence;
 
 import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER_TOKEN;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperTokenRecord;
@@ -15,6 +16,9 @@ import org.personalshopper.domain.TokenSet;
 final class JooqTokenRepository implements TokenRepository {
     static final String ACCESS_COLUMN = "shopper_token.access_token_enc";
     static final String REFRESH_COLUMN = "shopper_token.refresh_token_enc";
+
+    private static final String USABLE_UNTIL =
+            "select access_token_expires_at from shopper_token where shopper_id = ? and usable";
 
     private final JooqTransactions transactions;
     private final TokenCipher cipher;
@@ -53,6 +57,12 @@ final class JooqTokenRepository implements TokenRepository {
     public Optional<ShopperTokens> find(ShopperId shopperId) {
         return transactions.current().selectFrom(SHOPPER_TOKEN).where(SHOPPER_TOKEN.SHOPPER_ID.eq(shopperId.value()))
                 .fetchOptional().map(this::tokens);
+    }
+
+    /** The connection state only: nothing is decrypted to tell whether the shopper is connected. */
+    @Override
+    public Optional<Instant> usableUntil(ShopperId shopperId) {
+        return PlainReads.one(transactions.current(), USABLE_UNTIL, shopperId.value(), row -> PlainReads.instant(row, 1));
     }
 
     /** SELECT ... FOR UPDATE: a second transaction asking for the same shopper waits until this one ends. */

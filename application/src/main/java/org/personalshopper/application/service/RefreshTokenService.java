@@ -88,9 +88,8 @@ public final class RefreshTokenService implements RefreshToken {
 
     @Override
     public ConnectionStatus status(ShopperId shopperId) {
-        return tokens.find(shopperId)
-                .filter(ShopperTokens::usable)
-                .map(t -> new ConnectionStatus(true, Optional.of(t.tokens().accessTokenExpiresAt())))
+        return tokens.usableUntil(shopperId)
+                .map(expiresAt -> new ConnectionStatus(true, Optional.of(expiresAt)))
                 .orElseGet(() -> new ConnectionStatus(false, Optional.empty()));
     }
 

@@ -1,5 +1,6 @@
 package org.personalshopper.application.port.out;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
@@ -10,6 +11,15 @@ public interface TokenRepository {
     void save(ShopperId shopperId, TokenSet tokens);
 
     Optional<ShopperTokens> find(ShopperId shopperId);
+
+    /**
+     * Until when the shopper's access token lasts, when their tokens are usable; empty otherwise. Tells
+     * whether the shopper is connected without reading the tokens themselves (an implementation that
+     * encrypts need not decrypt).
+     */
+    default Optional<Instant> usableUntil(ShopperId shopperId) {
+        return find(shopperId).filter(ShopperTokens::usable).map(t -> t.tokens().accessTokenExpiresAt());
+    }
 
     /**
      * Like {@link #find} but locks the shopper's token row until the surrounding transaction ends, so that

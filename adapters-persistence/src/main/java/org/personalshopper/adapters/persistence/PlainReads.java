@@ -1,0 +1,55 @@
+package org.personalshopper.adapters.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The reads every authenticated request makes (session, shopper, selections, token state), as fixed SQL on
+ * the context's JDBC connection: jOOQ would render the same SQL again on every call, build a record per row
+ * and read each {@code timestamptz} as text to parse it back. Used only where the profile showed that
+ * cost (docs/benchmarks.md); everything else stays on jOOQ's DSL. Failures are jOOQ's
+ * {@link DataAccessException}, as from the DSL.
+ */
+final class PlainReads {
+    private PlainReads() {
+    }
+
+    /** Reads one column set of the current row. */
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    static <T> List<T> list(DSLContext context, String sql, Object parameter, Row<T> row) {
+        return context.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, parameter);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(row.read(rows));
+                    }
+                    return result;
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+            }
+        });
+    }
+
+    static <T> Optional<T> one(DSLContext context, String sql, Object parameter, Row<T> row) {
+        List<T> found = list(context, sql, parameter, row);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}
