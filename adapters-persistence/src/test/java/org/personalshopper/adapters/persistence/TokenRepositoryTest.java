@@ -69,6 +69,19 @@ class TokenRepositoryTest extends DatabaseTest {
     }
 
     @Test
+    void whetherTheShopperIsConnectedIsTheUsableTokensExpiry() {
+        ShopperId shopper = newShopper().id();
+        assertThat(tokens().usableUntil(shopper)).isEmpty();
+        TokenSet saved = tokenSet("status");
+
+        tokens().save(shopper, saved);
+        assertThat(tokens().usableUntil(shopper)).contains(micros(saved).accessTokenExpiresAt());
+
+        tokens().markUnusable(shopper);
+        assertThat(tokens().usableUntil(shopper)).isEmpty();
+    }
+
+    @Test
     void markUnusableKeepsTheTokensAsTheyWere() {
         ShopperId shopper = newShopper().id();
         TokenSet saved = tokenSet("refused");
