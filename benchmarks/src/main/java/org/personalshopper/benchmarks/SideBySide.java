@@ -299,10 +299,10 @@ public final class SideBySide {
             units = signedIn;
         }
         double cpu = ticks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / units;
-        Run run = new Run(perSecond, millis(match(out, "50%\\s+(\\S+)")), millis(match(out, "99%\\s+(\\S+)")), cpu,
+        Run run = new Run(perSecond, millis(match(out, "(?m)^\\s+50%\\s+(\\S+)")), millis(match(out, "(?m)^\\s+99%\\s+(\\S+)")), cpu,
                 unitsPerSecond, load);
-        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  load %s%n", label,
-                target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, load);
+        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  load %s%n",
+                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, load);
         if (!label.equals("warm-up")) {
             report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us, loadavg %s%n", label,
                     target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, load));

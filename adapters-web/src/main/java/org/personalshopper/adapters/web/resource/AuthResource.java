@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.personalshopper.domain.ReturnPath;
 
 /** Sign-in with the grocer (authorization code flow) and sign-out. */
 @Path("/auth")
+@Singleton
 public class AuthResource {
     private final AuthenticateShopper authenticate;
     private final SessionCookies cookies;
