@@ -41,6 +41,7 @@ public final class SideBySide {
     private static final long CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
     private static final String SEED_CODE = "seed";
     private static final int SELECTIONS = 100;
+    private static final String METRICS_TOKEN = "benchmark-metrics-token";
 
     private final Options options;
     private final Path work;
@@ -80,10 +81,10 @@ public final class SideBySide {
             line("load: wrk -t" + options.threads() + " -c" + options.connections() + ", " + options.warmup() + " s warm-up per app and"
                     + " scenario, then " + options.rounds() + " interleaved rounds of " + options.duration() + " s; medians shown");
 
-            Target service = startService("service", provider.baseUrl(), key, Map.of());
+            Target service = startService("service", provider.baseUrl(), key, true);
             targets.add(service);
             if (options.metricsCompare()) {
-                targets.add(startService("service-nometrics", provider.baseUrl(), key, Map.of("SHOPPER_METRICS", "off")));
+                targets.add(startService("service-nometrics", provider.baseUrl(), key, false));
             }
             Target bare = startBare(provider.baseUrl(), key);
             targets.add(bare);
@@ -107,6 +108,7 @@ public final class SideBySide {
                 check(scenario != null, "unknown scenario " + name + "; known: " + scenarios.keySet());
                 measure(scenario);
             }
+            metricsSample(service);
         } finally {
             for (Target target : targets) {
                 target.stop();
@@ -129,7 +131,8 @@ public final class SideBySide {
 
     // ---- the apps
 
-    private Target startService(String name, URI provider, String key, Map<String, String> extra) throws Exception {
+    /** The service as an operator runs it: metrics on (SHOPPER_METRICS_TOKEN) unless {@code metrics} is false. */
+    private Target startService(String name, URI provider, String key, boolean metrics) throws Exception {
         int port = freePort();
         Path jar = options.jar().toAbsolutePath();
         check(Files.isRegularFile(jar), "no service jar at " + jar + ": build it first (benchmarks/run.sh does)");
@@ -142,7 +145,9 @@ public final class SideBySide {
         env.put("KROGER_CLIENT_ID", "bench");
         env.put("KROGER_CLIENT_SECRET", "bench-secret");
         env.put("KROGER_API_BASE_URL", provider.toString());
-        env.putAll(extra);
+        if (metrics) {
+            env.put("SHOPPER_METRICS_TOKEN", METRICS_TOKEN);
+        }
         List<String> command = new ArrayList<>(jvm(name));
         command.addAll(List.of("-jar", jar.toString()));
         return Target.start(name, port, command, env, work.resolve(name + ".log"), "/health/ready", http);
@@ -204,6 +209,18 @@ public final class SideBySide {
         return String.format(Locale.ROOT, "{\"item\":\"item %03d\",\"productId\":\"%013d\",\"upc\":\"%013d\","
                 + "\"description\":\"Organic whole milk, one gallon, number %d\",\"brand\":\"Kroger\",\"size\":\"1 gal\","
                 + "\"quantity\":%d}", i, 1_000_000 + i, 2_000_000 + i, i, quantity);
+    }
+
+    /** A few lines of the service's /metrics after the load, to show what a scraper gets. */
+    private void metricsSample(Target service) throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.uri("/metrics"))
+                .header("Authorization", "Bearer " + METRICS_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        check(metrics.statusCode() == 200, "/metrics answered " + metrics.statusCode());
+        line("");
+        line("/metrics after the run (" + metrics.body().length() + " bytes), counts:");
+        metrics.body().lines().filter(l -> l.startsWith("http_server_requests_seconds_count")
+                        || l.startsWith("shopper_") && (l.contains("_count") || l.contains("_total")))
+                .forEach(l -> line("    " + l));
     }
 
     // ---- measuring

@@ -21,6 +21,7 @@ import org.personalshopper.domain.SessionPolicy;
  * @param redirectUri    the registered callback; also defines the service's own origin for the Origin check
  * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
+ * @param metricsToken   the bearer token GET /metrics wants; unset, metrics are off
  */
 public record Configuration(
         Optional<GrocerCredentials> grocer,
@@ -36,7 +37,8 @@ public record Configuration(
         List<String> previousTokenKeys,
         SessionPolicy sessionPolicy,
         Duration refreshSkew,
-        Duration sandboxTokenLifetime) {
+        Duration sandboxTokenLifetime,
+        Optional<String> metricsToken) {
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
 
@@ -136,9 +138,15 @@ public record Configuration(
         int sandboxLifetime = read.integer("SHOPPER_SANDBOX_TOKEN_LIFETIME_SECONDS", 1800, 2, 86400,
                 "a number of seconds from 2 to 86400");
 
+        Optional<String> metricsToken = read.secret("SHOPPER_METRICS_TOKEN");
+        if (metricsToken.isPresent() && (metricsToken.get().length() < 16 || !metricsToken.get().matches("[\\x21-\\x7E]+"))) {
+            throw new ConfigurationException("SHOPPER_METRICS_TOKEN must be at least 16 visible ASCII characters"
+                    + " (e.g. from: openssl rand -hex 16)");
+        }
+
         return new Configuration(grocer, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
-                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime));
+                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime), metricsToken);
     }
 
     private static void checkKey(String variable, String base64) {

@@ -25,6 +25,10 @@ import org.personalshopper.adapters.persistence.TokenKeyMismatchException;
 import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
+import org.personalshopper.bootstrap.metrics.HttpRequestMetrics;
+import org.personalshopper.bootstrap.metrics.Metering;
+import org.personalshopper.bootstrap.metrics.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +73,13 @@ public final class PersonalShopper implements AutoCloseable {
             }
             KrogerAdapters grocer = KrogerAdapters.create(kroger);
 
-            UseCases useCases = UseCases.wire(config, persistence, grocer);
+            // Metrics only when someone may read them (SHOPPER_METRICS_TOKEN); off, nothing is recorded.
+            Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
+            metrics.ifPresent(m -> {
+                resources.push(m);
+                persistence.recordPoolMetrics(m.registry());
+            });
+            UseCases useCases = UseCases.wire(config, persistence, grocer, metrics.map(Metering::into).orElse(Metering.NONE));
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);
@@ -81,8 +91,10 @@ public final class PersonalShopper implements AutoCloseable {
             resources.push(housekeeping::shutdownNow);
 
             ResourceConfig app = ShopperWebApp.resourceConfig(new WebSettings(config.publicOrigin(),
-                    config.secureCookies(), config.sessionPolicy().absoluteTimeout()));
+                    config.secureCookies(), config.sessionPolicy().absoluteTimeout()),
+                    metrics.map(m -> MetricsEndpoint.on(config.metricsToken().orElseThrow(), m::scrape)).orElse(MetricsEndpoint.off()));
             app.register(useCases.binder());
+            metrics.ifPresent(m -> app.register(new HttpRequestMetrics(m.registry())));
             URI bindUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);
             server.start();

@@ -14,8 +14,11 @@ import org.personalshopper.application.port.in.RefreshToken;
 import org.personalshopper.application.port.in.SaveSelection;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
+import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.ProductCatalog;
+import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
 import org.personalshopper.application.service.CheckReadinessService;
@@ -29,6 +32,7 @@ import org.personalshopper.application.service.SearchProductsService;
 import org.personalshopper.application.service.SecureRandomTokens;
 import org.personalshopper.application.service.SystemClock;
 import org.personalshopper.application.service.ViewShopperService;
+import org.personalshopper.bootstrap.metrics.Metering;
 
 /** Every use case, built from the adapters, and the HK2 binder that hands them to the web resources. */
 record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, ViewShopper viewShopper,
@@ -37,23 +41,28 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer, Metering metering) {
         Clock clock = new SystemClock();
-        IdentityProvider identity = grocer.identityProvider();
+        IdentityProvider identity = metering.identity(grocer.identityProvider());
+        String provider = identity.provider().name();
+        ProductCatalog catalog = metering.catalog(provider, grocer.productCatalog());
+        StoreDirectory stores = metering.stores(provider, grocer.storeDirectory());
+        Cart cart = metering.cart(provider, grocer.cart());
         AppTokens appTokens = new AppTokens(identity, clock);
         RefreshToken refreshToken = new RefreshTokenService(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
         return new UseCases(
-                new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
+                new AuthenticateShopperService(identity, db.shoppers(), metering.sessions(db.sessions()),
+                        metering.loginAttempts(db.loginAttempts()), db.tokens(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
                 refreshToken,
                 new ViewShopperService(db.shoppers(), refreshToken),
-                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, refreshToken),
+                new ChoosePreferredStoreService(db.shoppers(), stores, appTokens, refreshToken),
                 new ManageGuidanceService(db.guidance(), clock),
                 new SaveSelectionService(db.selections(), clock),
-                new SearchProductsService(db.shoppers(), grocer.productCatalog(), appTokens),
-                new FindStoresService(grocer.storeDirectory(), appTokens),
-                new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), refreshToken, clock),
+                new SearchProductsService(db.shoppers(), catalog, appTokens),
+                new FindStoresService(stores, appTokens),
+                new FillCartService(db.selections(), db.cartSubmissions(), cart, refreshToken, clock),
                 new CheckReadinessService(db.storageHealth()));
     }
 
