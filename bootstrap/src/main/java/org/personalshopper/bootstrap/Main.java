@@ -67,7 +67,7 @@ public final class Main {
         exit(0);
     }
 
-    /** Log lines go through a writer thread (logback.xml): stopping logback first writes out what is queued. */
+    /** Log lines go through a writer thread (LoggingSetup): stopping logback first writes out what is queued. */
     private static void exit(int code) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.stop();

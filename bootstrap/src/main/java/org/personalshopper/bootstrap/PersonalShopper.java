@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,9 +58,14 @@ public final class PersonalShopper implements AutoCloseable {
     public static PersonalShopper start(Configuration config) {
         long started = System.nanoTime();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
+        // The database (start, migrate, key check) opens on its own thread while this one starts the rest:
+        // nothing else needs it until the use cases are wired, and start-up is mostly waiting and class loading.
+        Deque<AutoCloseable> databaseResources = new ArrayDeque<>();
+        ExecutorService opener = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "open-database"));
+        Future<PostgresPersistence> opening = opener.submit(() -> openDatabase(config, databaseResources));
+        opener.shutdown();
+        boolean databaseAdopted = false;
         try {
-            PostgresPersistence persistence = openDatabase(config, resources);
-
             Optional<KrogerSandbox> sandbox = Optional.empty();
             KrogerSettings kroger;
             if (config.demoMode()) {
@@ -72,6 +79,10 @@ public final class PersonalShopper implements AutoCloseable {
                         config.redirectUri(), config.scopes(), config.pkce());
             }
             KrogerAdapters grocer = KrogerAdapters.create(kroger);
+
+            PostgresPersistence persistence = opened(opening);
+            resources.addAll(databaseResources); // closed last, the embedded server after the pool
+            databaseAdopted = true;
 
             // Metrics only when someone may read them (SHOPPER_METRICS_TOKEN); off, nothing is recorded.
             Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
@@ -110,10 +121,43 @@ public final class PersonalShopper implements AutoCloseable {
             return new PersonalShopper(resources, baseUri, sandbox);
         } catch (RuntimeException | IOException e) {
             closeAll(resources);
+            if (!databaseAdopted) {
+                awaitQuietly(opening);
+                closeAll(databaseResources);
+            }
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException("could not start the HTTP server: " + e.getMessage(), e);
+        }
+    }
+
+    /** The opened database, or what stopped it from opening, as thrown on the opening thread. */
+    private static PostgresPersistence opened(Future<PostgresPersistence> opening) {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database was opening", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the database could not be opened: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Lets a database still opening finish, so that what it started can be closed. */
+    private static void awaitQuietly(Future<PostgresPersistence> opening) {
+        try {
+            opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // already reported, or about to be: the start-up fails either way
         }
     }
 
