@@ -86,6 +86,9 @@ public final class SideBySide {
             if (options.metricsCompare()) {
                 targets.add(startService("service-nometrics", provider.baseUrl(), key, false));
             }
+            if (options.baselineJar() != null) {
+                targets.add(startService("service-before", options.baselineJar(), provider.baseUrl(), key, false));
+            }
             Target bare = startBare(provider.baseUrl(), key);
             targets.add(bare);
 
@@ -133,8 +136,12 @@ public final class SideBySide {
 
     /** The service as an operator runs it: metrics on (SHOPPER_METRICS_TOKEN) unless {@code metrics} is false. */
     private Target startService(String name, URI provider, String key, boolean metrics) throws Exception {
+        return startService(name, options.jar(), provider, key, metrics);
+    }
+
+    private Target startService(String name, Path serviceJar, URI provider, String key, boolean metrics) throws Exception {
         int port = freePort();
-        Path jar = options.jar().toAbsolutePath();
+        Path jar = serviceJar.toAbsolutePath();
         check(Files.isRegularFile(jar), "no service jar at " + jar + ": build it first (benchmarks/run.sh does)");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SHOPPER_PORT", String.valueOf(port));
@@ -271,7 +278,7 @@ public final class SideBySide {
             line(String.format(Locale.ROOT, "ratio %s/bare: throughput %.2fx, CPU per %s %.2fx, p99 %.2fx, p50 %.2fx",
                     target.name, s[0] / b[0], unit, s[3] / b[3], s[2] / b[2], s[1] / b[1]));
         }
-        if (options.metricsCompare() && targets.size() == 3) {
+        if (options.metricsCompare()) {
             double[] on = medians.get(targets.get(0));
             double[] off = medians.get(targets.get(1));
             line(String.format(Locale.ROOT, "metrics cost: CPU per %s %+.1f%% (service vs service-nometrics)", unit,

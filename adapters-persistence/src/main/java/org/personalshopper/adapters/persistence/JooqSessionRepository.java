@@ -14,7 +14,7 @@ import org.personalshopper.domain.ShopperId;
 
 /** Sessions keyed by the SHA-256 of their id; the id itself never reaches the database. */
 final class JooqSessionRepository implements SessionRepository {
-    /** Every authenticated request runs this: plain JDBC (see {@link PlainReads}). */
+    /** Every authenticated request runs this: plain JDBC (see {@link PlainSql}). */
     private static final String FIND = "select shopper_id, created_at, last_used_at from shopper_session where id_hash = ?";
 
     private final JooqTransactions transactions;
@@ -36,8 +36,8 @@ final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> find(SecretHash idHash) {
-        return PlainReads.one(transactions.current(), FIND, idHash.hex(), row -> new Session(idHash,
-                new ShopperId(row.getObject(1, UUID.class)), PlainReads.instant(row, 2), PlainReads.instant(row, 3)));
+        return PlainSql.one(transactions.current(), FIND, row -> new Session(idHash, new ShopperId(row.getObject(1, UUID.class)),
+                PlainSql.instant(row, 2), PlainSql.instant(row, 3)), idHash.hex());
     }
 
     /** Only ever forward: a late, slower request cannot shorten a session's idle deadline. */

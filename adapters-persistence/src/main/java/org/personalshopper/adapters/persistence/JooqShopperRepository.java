@@ -14,7 +14,7 @@ import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
 
 final class JooqShopperRepository implements ShopperRepository {
-    /** Read on every GET /api/user: plain JDBC (see {@link PlainReads}). */
+    /** Read on every GET /api/user: plain JDBC (see {@link PlainSql}). */
     private static final String FIND = "select provider, profile_id, preferred_location_id, created_at from shopper where id = ?";
 
     private final JooqTransactions transactions;
@@ -51,9 +51,9 @@ final class JooqShopperRepository implements ShopperRepository {
 
     @Override
     public Optional<Shopper> find(ShopperId id) {
-        return PlainReads.one(transactions.current(), FIND, id.value(), row -> new Shopper(id, new Provider(row.getString(1)),
+        return PlainSql.one(transactions.current(), FIND, row -> new Shopper(id, new Provider(row.getString(1)),
                 new ProfileId(row.getString(2)), Optional.ofNullable(row.getString(3)).map(StoreLocationId::new),
-                PlainReads.instant(row, 4)));
+                PlainSql.instant(row, 4)), id.value());
     }
 
     @Override

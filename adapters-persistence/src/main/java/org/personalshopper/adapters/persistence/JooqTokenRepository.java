@@ -62,7 +62,7 @@ final class JooqTokenRepository implements TokenRepository {
     /** The connection state only: nothing is decrypted to tell whether the shopper is connected. */
     @Override
     public Optional<Instant> usableUntil(ShopperId shopperId) {
-        return PlainReads.one(transactions.current(), USABLE_UNTIL, shopperId.value(), row -> PlainReads.instant(row, 1));
+        return PlainSql.one(transactions.current(), USABLE_UNTIL, row -> PlainSql.instant(row, 1), shopperId.value());
     }
 
     /** SELECT ... FOR UPDATE: a second transaction asking for the same shopper waits until this one ends. */

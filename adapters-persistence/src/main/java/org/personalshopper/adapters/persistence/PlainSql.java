@@ -3,6 +3,7 @@ package org.personalshopper.adapters.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,14 +13,14 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * The reads every authenticated request makes (session, shopper, selections, token state), as fixed SQL on
- * the context's JDBC connection: jOOQ would render the same SQL again on every call, build a record per row
- * and read each {@code timestamptz} as text to parse it back. Used only where the profile showed that
- * cost (docs/benchmarks.md); everything else stays on jOOQ's DSL. Failures are jOOQ's
- * {@link DataAccessException}, as from the DSL.
+ * The statements every authenticated request makes (session, shopper, selection list, token state) and the
+ * selection save, as fixed SQL on the context's JDBC connection: jOOQ would render the same SQL again on
+ * every call, build a record per row and read each {@code timestamptz} as text to parse it back. Used only
+ * where the profile showed that cost (docs/benchmarks.md); everything else stays on jOOQ's DSL. Failures
+ * are jOOQ's {@link DataAccessException}, as from the DSL.
  */
-final class PlainReads {
-    private PlainReads() {
+final class PlainSql {
+    private PlainSql() {
     }
 
     /** Reads one column set of the current row. */
@@ -27,10 +28,17 @@ final class PlainReads {
         T read(ResultSet row) throws SQLException;
     }
 
-    static <T> List<T> list(DSLContext context, String sql, Object parameter, Row<T> row) {
+    /** The rows {@code sql} (a query, or a write with {@code returning}) gives for these parameters. */
+    static <T> List<T> list(DSLContext context, String sql, Row<T> row, Object... parameters) {
         return context.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setObject(1, parameter);
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] == null) {
+                        statement.setNull(i + 1, Types.NULL);
+                    } else {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     List<T> result = new ArrayList<>();
                     while (rows.next()) {
@@ -44,8 +52,8 @@ final class PlainReads {
         });
     }
 
-    static <T> Optional<T> one(DSLContext context, String sql, Object parameter, Row<T> row) {
-        List<T> found = list(context, sql, parameter, row);
+    static <T> Optional<T> one(DSLContext context, String sql, Row<T> row, Object... parameters) {
+        List<T> found = list(context, sql, row, parameters);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
