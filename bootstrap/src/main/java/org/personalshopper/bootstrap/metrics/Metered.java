@@ -16,12 +16,9 @@ import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.application.port.out.ProductCatalog;
-import org.personalshopper.application.port.out.ProductPage;
-import org.personalshopper.application.port.out.ProductQuery;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
 import org.personalshopper.application.port.out.TokenGrant;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Banner;
@@ -29,6 +26,8 @@ import org.personalshopper.domain.CartItem;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProductId;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ProviderFailure;
@@ -36,6 +35,7 @@ import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
 import org.personalshopper.domain.Store;
 import org.personalshopper.domain.StoreLocationId;
+import org.personalshopper.domain.StoreQuery;
 
 /** The decorators of {@link Metering}; each passes every call through unchanged and records what happened. */
 final class Metered implements Metering {
