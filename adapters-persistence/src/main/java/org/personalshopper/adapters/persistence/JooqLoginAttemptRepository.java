@@ -2,9 +2,10 @@ package org.personalshopper.adapters.persistence;
 
 import static org.personalshopper.adapters.persistence.jooq.Tables.LOGIN_ATTEMPT;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import org.personalshopper.adapters.persistence.jooq.tables.records.LoginAttemptRecord;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.ReturnPath;
@@ -17,6 +18,12 @@ import org.personalshopper.domain.SecretHash;
 final class JooqLoginAttemptRepository implements LoginAttemptRepository {
     static final String CODE_VERIFIER_COLUMN = "login_attempt.code_verifier_enc";
 
+    /** Both statements of every sign-in: fixed SQL (see {@link PlainSql}). */
+    private static final String SAVE = "insert into login_attempt (state_hash, browser_binding_hash, code_verifier_enc,"
+            + " return_to, created_at, expires_at) values (?, ?, ?, ?, ?, ?)";
+    private static final String TAKE = "delete from login_attempt where state_hash = ?"
+            + " returning browser_binding_hash, code_verifier_enc, return_to, created_at, expires_at";
+
     private final JooqTransactions transactions;
     private final TokenCipher cipher;
 
@@ -28,27 +35,15 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
     @Override
     public void save(LoginAttempt attempt) {
         String stateHash = attempt.stateHash().hex();
-        transactions.current()
-                .insertInto(LOGIN_ATTEMPT)
-                .set(LOGIN_ATTEMPT.STATE_HASH, stateHash)
-                .set(LOGIN_ATTEMPT.BROWSER_BINDING_HASH, attempt.browserBindingHash().hex())
-                .set(LOGIN_ATTEMPT.CODE_VERIFIER_ENC,
-                        attempt.codeVerifier().map(v -> cipher.encrypt(v, CODE_VERIFIER_COLUMN, stateHash)).orElse(null))
-                .set(LOGIN_ATTEMPT.RETURN_TO, attempt.returnTo().value())
-                .set(LOGIN_ATTEMPT.CREATED_AT, Rows.utc(attempt.createdAt()))
-                .set(LOGIN_ATTEMPT.EXPIRES_AT, Rows.utc(attempt.expiresAt()))
-                .execute();
+        PlainSql.execute(transactions.current(), SAVE, stateHash, attempt.browserBindingHash().hex(),
+                attempt.codeVerifier().map(v -> cipher.encrypt(v, CODE_VERIFIER_COLUMN, stateHash)).orElse(null),
+                attempt.returnTo().value(), Rows.utc(attempt.createdAt()), Rows.utc(attempt.expiresAt()));
     }
 
     /** DELETE ... RETURNING: of two callbacks racing with the same state, exactly one gets the attempt. */
     @Override
     public Optional<LoginAttempt> take(SecretHash stateHash) {
-        return transactions.current()
-                .deleteFrom(LOGIN_ATTEMPT)
-                .where(LOGIN_ATTEMPT.STATE_HASH.eq(stateHash.hex()))
-                .returning()
-                .fetchOptional()
-                .map(this::attempt);
+        return PlainSql.one(transactions.current(), TAKE, row -> attempt(stateHash, row), stateHash.hex());
     }
 
     @Override
@@ -56,10 +51,9 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
         return transactions.current().deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.EXPIRES_AT.le(Rows.utc(now))).execute();
     }
 
-    private LoginAttempt attempt(LoginAttemptRecord row) {
-        String stateHash = row.getStateHash();
-        return new LoginAttempt(new SecretHash(stateHash), new SecretHash(row.getBrowserBindingHash()),
-                Optional.ofNullable(row.getCodeVerifierEnc()).map(v -> cipher.decrypt(v, CODE_VERIFIER_COLUMN, stateHash)),
-                new ReturnPath(row.getReturnTo()), Rows.instant(row.getCreatedAt()), Rows.instant(row.getExpiresAt()));
+    private LoginAttempt attempt(SecretHash stateHash, ResultSet row) throws SQLException {
+        return new LoginAttempt(stateHash, new SecretHash(row.getString(1)),
+                Optional.ofNullable(row.getString(2)).map(v -> cipher.decrypt(v, CODE_VERIFIER_COLUMN, stateHash.hex())),
+                new ReturnPath(row.getString(3)), PlainSql.instant(row, 4), PlainSql.instant(row, 5));
     }
 }

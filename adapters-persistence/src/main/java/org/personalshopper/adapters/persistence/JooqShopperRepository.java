@@ -2,8 +2,11 @@ package org.personalshopper.adapters.persistence;
 
 import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperRecord;
 import org.personalshopper.application.port.out.ShopperRepository;
@@ -14,7 +17,11 @@ import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
 
 final class JooqShopperRepository implements ShopperRepository {
-    /** Read on every GET /api/user: plain JDBC (see {@link PlainSql}). */
+    /** Sign-in and GET /api/user: fixed SQL (see {@link PlainSql}). */
+    private static final String COLUMNS = "id, provider, profile_id, preferred_location_id, created_at";
+    private static final String CREATE = "insert into shopper (id, provider, profile_id, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?) on conflict (provider, profile_id) do nothing returning " + COLUMNS;
+    private static final String FIND_BY_PROFILE = "select " + COLUMNS + " from shopper where provider = ? and profile_id = ?";
     private static final String FIND = "select provider, profile_id, preferred_location_id, created_at from shopper where id = ?";
 
     private final JooqTransactions transactions;
@@ -30,22 +37,11 @@ final class JooqShopperRepository implements ShopperRepository {
     @Override
     public Shopper findOrCreate(Provider provider, ProfileId profileId, Instant now) {
         return transactions.inTransaction(() -> {
-            Optional<ShopperRecord> created = transactions.current()
-                    .insertInto(SHOPPER)
-                    .set(SHOPPER.ID, ShopperId.random().value())
-                    .set(SHOPPER.PROVIDER, provider.name())
-                    .set(SHOPPER.PROFILE_ID, profileId.value())
-                    .set(SHOPPER.CREATED_AT, Rows.utc(now))
-                    .set(SHOPPER.UPDATED_AT, Rows.utc(now))
-                    .onConflict(SHOPPER.PROVIDER, SHOPPER.PROFILE_ID).doNothing()
-                    .returning()
-                    .fetchOptional();
-            ShopperRecord row = created.orElseGet(() -> transactions.current()
-                    .selectFrom(SHOPPER)
-                    .where(SHOPPER.PROVIDER.eq(provider.name()), SHOPPER.PROFILE_ID.eq(profileId.value()))
-                    .fetchOptional()
+            Optional<Shopper> created = PlainSql.one(transactions.current(), CREATE, JooqShopperRepository::shopper,
+                    ShopperId.random().value(), provider.name(), profileId.value(), Rows.utc(now), Rows.utc(now));
+            return created.orElseGet(() -> PlainSql.one(transactions.current(), FIND_BY_PROFILE, JooqShopperRepository::shopper,
+                    provider.name(), profileId.value())
                     .orElseThrow(() -> new IllegalStateException("the shopper for this profile vanished while signing in")));
-            return shopper(row);
         });
     }
 
@@ -67,6 +63,12 @@ final class JooqShopperRepository implements ShopperRepository {
                 .returning()
                 .fetchOptional()
                 .map(JooqShopperRepository::shopper);
+    }
+
+    private static Shopper shopper(ResultSet row) throws SQLException {
+        return new Shopper(new ShopperId(row.getObject(1, UUID.class)), new Provider(row.getString(2)),
+                new ProfileId(row.getString(3)), Optional.ofNullable(row.getString(4)).map(StoreLocationId::new),
+                PlainSql.instant(row, 5));
     }
 
     static Shopper shopper(ShopperRecord row) {

@@ -17,6 +17,12 @@ final class JooqTokenRepository implements TokenRepository {
     static final String ACCESS_COLUMN = "shopper_token.access_token_enc";
     static final String REFRESH_COLUMN = "shopper_token.refresh_token_enc";
 
+    /** Every sign-in and refresh: fixed SQL (see {@link PlainSql}). */
+    private static final String SAVE = "insert into shopper_token (shopper_id, access_token_enc, refresh_token_enc, issued_at,"
+            + " access_token_expires_at, usable, updated_at) values (?, ?, ?, ?, ?, true, current_timestamp)"
+            + " on conflict (shopper_id) do update set access_token_enc = excluded.access_token_enc,"
+            + " refresh_token_enc = excluded.refresh_token_enc, issued_at = excluded.issued_at,"
+            + " access_token_expires_at = excluded.access_token_expires_at, usable = true, updated_at = current_timestamp";
     private static final String USABLE_UNTIL =
             "select access_token_expires_at from shopper_token where shopper_id = ? and usable";
 
@@ -34,23 +40,8 @@ final class JooqTokenRepository implements TokenRepository {
         String row = shopperId.toString();
         String access = cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, row);
         String refresh = cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, row);
-        transactions.current()
-                .insertInto(SHOPPER_TOKEN)
-                .set(SHOPPER_TOKEN.SHOPPER_ID, shopperId.value())
-                .set(SHOPPER_TOKEN.ACCESS_TOKEN_ENC, access)
-                .set(SHOPPER_TOKEN.REFRESH_TOKEN_ENC, refresh)
-                .set(SHOPPER_TOKEN.ISSUED_AT, Rows.utc(tokens.issuedAt()))
-                .set(SHOPPER_TOKEN.ACCESS_TOKEN_EXPIRES_AT, Rows.utc(tokens.accessTokenExpiresAt()))
-                .set(SHOPPER_TOKEN.USABLE, true)
-                .set(SHOPPER_TOKEN.UPDATED_AT, DSL.currentOffsetDateTime())
-                .onConflict(SHOPPER_TOKEN.SHOPPER_ID).doUpdate()
-                .set(SHOPPER_TOKEN.ACCESS_TOKEN_ENC, access)
-                .set(SHOPPER_TOKEN.REFRESH_TOKEN_ENC, refresh)
-                .set(SHOPPER_TOKEN.ISSUED_AT, Rows.utc(tokens.issuedAt()))
-                .set(SHOPPER_TOKEN.ACCESS_TOKEN_EXPIRES_AT, Rows.utc(tokens.accessTokenExpiresAt()))
-                .set(SHOPPER_TOKEN.USABLE, true)
-                .set(SHOPPER_TOKEN.UPDATED_AT, DSL.currentOffsetDateTime())
-                .execute();
+        PlainSql.execute(transactions.current(), SAVE, shopperId.value(), access, refresh, Rows.utc(tokens.issuedAt()),
+                Rows.utc(tokens.accessTokenExpiresAt()));
     }
 
     @Override
