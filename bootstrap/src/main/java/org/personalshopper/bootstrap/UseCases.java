@@ -45,13 +45,16 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer, Metering metering) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters kroger, Metering metering) {
         Clock clock = new SystemClock();
-        IdentityProvider identity = metering.identity(grocer.identityProvider());
-        String provider = identity.provider().name();
-        ProductCatalog catalog = metering.catalog(provider, grocer.productCatalog());
-        StoreDirectory stores = metering.stores(provider, grocer.storeDirectory());
-        Cart cart = metering.cart(provider, grocer.cart());
+        ProviderCallLimit krogerCalls = new ProviderCallLimit(kroger.identityProvider().provider(),
+                config.capacity().providerCalls());
+        // Metered inside the call limit: the metrics count the calls that reached the provider.
+        String provider = kroger.identityProvider().provider().name();
+        IdentityProvider identity = krogerCalls.limit(metering.identity(kroger.identityProvider()));
+        ProductCatalog catalog = krogerCalls.limit(metering.catalog(provider, kroger.productCatalog()));
+        StoreDirectory stores = krogerCalls.limit(metering.stores(provider, kroger.storeDirectory()));
+        Cart cart = krogerCalls.limit(metering.cart(provider, kroger.cart()));
         AppTokens appTokens = new AppTokens(identity, clock);
         FreshAccessTokens freshTokens = new FreshAccessTokens(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
@@ -96,15 +99,17 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
         return new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(useCases.authenticate).to(AuthenticateShopper.class);
-                bind(useCases.viewShopper).to(ViewShopper.class);
-                bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
-                bind(useCases.manageGuidance).to(ManageGuidance.class);
-                bind(useCases.manageSelections).to(ManageSelections.class);
-                bind(useCases.searchProducts).to(SearchProducts.class);
-                bind(useCases.findStores).to(FindStores.class);
-                bind(useCases.fillCart).to(FillCart.class);
-                bind(useCases.checkReadiness).to(CheckReadiness.class);
+                // Each use case behind UseCaseOutages: a database outage is told as its outcome, 503.
+                bind(UseCaseOutages.translated(AuthenticateShopper.class, useCases.authenticate)).to(AuthenticateShopper.class);
+                bind(UseCaseOutages.translated(ViewShopper.class, useCases.viewShopper)).to(ViewShopper.class);
+                bind(UseCaseOutages.translated(ChoosePreferredStore.class, useCases.choosePreferredStore))
+                        .to(ChoosePreferredStore.class);
+                bind(UseCaseOutages.translated(ManageGuidance.class, useCases.manageGuidance)).to(ManageGuidance.class);
+                bind(UseCaseOutages.translated(ManageSelections.class, useCases.manageSelections)).to(ManageSelections.class);
+                bind(UseCaseOutages.translated(SearchProducts.class, useCases.searchProducts)).to(SearchProducts.class);
+                bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
+                bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
+                bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
             }
         };
     }

@@ -17,7 +17,8 @@ import org.jooq.exception.DataAccessException;
  * selection save and the statements of a sign-in, as fixed SQL on the context's JDBC connection: jOOQ would render the same SQL again on
  * every call, build a record per row and read each {@code timestamptz} as text to parse it back. Used only
  * where the profile showed that cost (docs/benchmarks.md); everything else stays on jOOQ's DSL. Failures
- * are jOOQ's {@link DataAccessException}, as from the DSL.
+ * are jOOQ's {@link DataAccessException}, as from the DSL, and an outage is a
+ * {@code StorageUnavailableException} as {@link StorageOutages} makes it for the DSL's statements.
  */
 final class PlainSql {
     private PlainSql() {
@@ -30,32 +31,40 @@ final class PlainSql {
 
     /** The rows {@code sql} (a query, or a write with {@code returning}) gives for these parameters. */
     static <T> List<T> list(DSLContext context, String sql, Row<T> row, Object... parameters) {
-        return context.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<T> result = new ArrayList<>();
-                    while (rows.next()) {
-                        result.add(row.read(rows));
+        try {
+            return context.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        List<T> result = new ArrayList<>();
+                        while (rows.next()) {
+                            result.add(row.read(rows));
+                        }
+                        return result;
                     }
-                    return result;
+                } catch (SQLException e) {
+                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
                 }
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            throw StorageOutages.translate(e, "a database statement failed");
+        }
     }
 
     /** Runs a write without {@code returning}; the number of rows it changed. */
     static int execute(DSLContext context, String sql, Object... parameters) {
-        return context.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
-            }
-        });
+        try {
+            return context.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    return statement.executeUpdate();
+                } catch (SQLException e) {
+                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw StorageOutages.translate(e, "a database statement failed");
+        }
     }
 
     static <T> Optional<T> one(DSLContext context, String sql, Row<T> row, Object... parameters) {
