@@ -11,7 +11,8 @@ jar=$(realpath bootstrap/target/personal-shopper.jar)
 port=${PORT:-18089}
 work=$(mktemp -d /tmp/shopper-startup.XXXXXX)
 schema=bench_startup_$$
-trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; [ "$mode" = external ] && psql -q -h 127.0.0.1 -U postgres test -c "set client_min_messages = warning; drop schema if exists $schema cascade"' EXIT
+db=${STARTUP_DB:-postgres} # external mode: the database the schema is made in (never CI's own)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; [ "$mode" = external ] && psql -q -h 127.0.0.1 -U postgres "$db" -c "set client_min_messages = warning; drop schema if exists $schema cascade"' EXIT
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
@@ -43,9 +44,9 @@ case $mode in
     embedded-empty)
         for i in $(seq "$runs"); do rm -rf "$work/data"; one_run "run$i" SHOPPER_DATA_DIR="$work/data"; done ;;
     external)
-        psql -q -h 127.0.0.1 -U postgres test -c "create schema $schema"
+        psql -q -h 127.0.0.1 -U postgres "$db" -c "create schema $schema"
         key=$(openssl rand -base64 32)
-        url="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$schema"
+        url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres&currentSchema=$schema"
         one_run migrate SHOPPER_DATA_DIR="$work/data" SHOPPER_DB_URL="$url" SHOPPER_TOKEN_KEY="$key" # first start: migrations
         for i in $(seq "$runs"); do one_run "run$i" SHOPPER_DATA_DIR="$work/data" SHOPPER_DB_URL="$url" SHOPPER_TOKEN_KEY="$key"; done ;;
     *) echo "unknown mode $mode"; exit 64 ;;

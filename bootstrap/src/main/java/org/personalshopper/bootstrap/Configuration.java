@@ -24,6 +24,7 @@ import org.personalshopper.domain.SessionPolicy;
  * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
  * @param capacity       threads, connections and waits: how much blocking work the service takes on at once
+ * @param metricsToken   the bearer token GET /metrics wants; unset, metrics are off
  * @param foodin         Foodin's settings ({@code FOODIN_*}, read by {@link FoodinSettings#fromEnvironment}); empty: off
  * @param foodinRedirectUri Foodin's callback ({@code FOODIN_REDIRECT_URI} or its default), also for the demo sandbox
  * @param foodinScope    {@code FOODIN_SCOPE}, also for the demo sandbox
@@ -44,6 +45,7 @@ public record Configuration(
         Duration refreshSkew,
         Duration sandboxTokenLifetime,
         Capacity capacity,
+        Optional<String> metricsToken,
         Optional<FoodinSettings> foodin,
         URI foodinRedirectUri,
         FoodinScope foodinScope) {
@@ -173,6 +175,12 @@ public record Configuration(
                     + connections + "): a token refresh holds a database connection while it waits on the provider");
         }
 
+        Optional<String> metricsToken = read.secret("SHOPPER_METRICS_TOKEN");
+        if (metricsToken.isPresent() && (metricsToken.get().length() < 16 || !metricsToken.get().matches("[\\x21-\\x7E]+"))) {
+            throw new ConfigurationException("SHOPPER_METRICS_TOKEN must be at least 16 visible ASCII characters"
+                    + " (e.g. from: openssl rand -hex 16)");
+        }
+
         Optional<FoodinSettings> foodin;
         URI foodinRedirectUri;
         FoodinScope foodinScope;
@@ -187,7 +195,7 @@ public record Configuration(
         return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
                 Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
-                new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls),
+                new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
                 foodin, foodinRedirectUri, foodinScope);
     }
 

@@ -1,5 +1,6 @@
 package org.personalshopper.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,18 @@ import sun.misc.Signal;
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        // With 2 CPUs the common pool's parallelism is 1, and CompletableFuture then starts a new thread for
+        // every asynchronous step: the JDK HttpClient's sendAsync takes one per provider call. Set before
+        // anything touches the pool; an explicit -D wins.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+        }
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -41,7 +49,7 @@ public final class Main {
             return;
         } catch (RuntimeException e) {
             LOG.error("start-up failed: {}", e.getMessage(), e);
-            System.exit(1);
+            exit(1);
             return;
         }
 
@@ -56,6 +64,14 @@ public final class Main {
         }
         LOG.info("stop requested: finishing requests in flight");
         service.close();
-        System.exit(0);
+        exit(0);
+    }
+
+    /** Log lines go through a writer thread (LoggingSetup): stopping logback first writes out what is queued. */
+    private static void exit(int code) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.stop();
+        }
+        System.exit(code);
     }
 }

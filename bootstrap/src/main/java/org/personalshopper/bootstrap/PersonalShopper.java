@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,9 +30,13 @@ import org.personalshopper.adapters.persistence.TokenKeyMismatchException;
 import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
 import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.personalshopper.application.port.out.ConfiguredProvider;
 import org.personalshopper.application.service.ConfiguredProviders;
+import org.personalshopper.bootstrap.metrics.HttpRequestMetrics;
+import org.personalshopper.bootstrap.metrics.Metering;
+import org.personalshopper.bootstrap.metrics.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +74,14 @@ public final class PersonalShopper implements AutoCloseable {
     public static PersonalShopper start(Configuration config, List<ConfiguredProvider> additionalProviders) {
         long started = System.nanoTime();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
+        // The database (start, migrate, key check) opens on its own thread while this one starts the rest:
+        // nothing else needs it until the use cases are wired, and start-up is mostly waiting and class loading.
+        Deque<AutoCloseable> databaseResources = new ArrayDeque<>();
+        ExecutorService opener = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "open-database"));
+        Future<PostgresPersistence> opening = opener.submit(() -> openDatabase(config, databaseResources));
+        opener.shutdown();
+        boolean databaseAdopted = false;
         try {
-            PostgresPersistence persistence = openDatabase(config, resources);
-
             // The providers, in the order of GET /auth/providers: Kroger first (the default sign-in), then Foodin.
             Optional<KrogerSandbox> sandbox = Optional.empty();
             Optional<FoodinSandbox> foodinSandbox = Optional.empty();
@@ -94,7 +105,17 @@ public final class PersonalShopper implements AutoCloseable {
             foodin.map(FoodinIdentityProvider::create).ifPresent(identity -> providers.add(ConfiguredProvider.signInOnly(identity)));
             providers.addAll(additionalProviders);
 
-            UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers));
+            PostgresPersistence persistence = opened(opening);
+            resources.addAll(databaseResources); // closed last, the embedded server after the pool
+            databaseAdopted = true;
+
+            // Metrics only when someone may read them (SHOPPER_METRICS_TOKEN); off, nothing is recorded.
+            Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
+            metrics.ifPresent(m -> {
+                resources.push(m);
+                persistence.recordPoolMetrics(m.registry());
+            });
+            UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers), metrics.map(Metering::into).orElse(Metering.NONE));
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);
@@ -109,8 +130,10 @@ public final class PersonalShopper implements AutoCloseable {
                     config.sessionPolicy().absoluteTimeout())
                     .withBodyTimeout(config.capacity().bodyTimeout())
                     .withWorkerThreads(config.capacity().httpWorkers());
-            ResourceConfig app = ShopperWebApp.resourceConfig(web);
+            ResourceConfig app = ShopperWebApp.resourceConfig(web,
+                    metrics.map(m -> MetricsEndpoint.on(config.metricsToken().orElseThrow(), m::scrape)).orElse(MetricsEndpoint.off()));
             app.register(useCases.binder());
+            metrics.ifPresent(m -> app.register(new HttpRequestMetrics(m.registry())));
             URI bindUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
             HttpServer server = ShopperHttpServer.create(bindUri, app, web);
             server.start();
@@ -127,10 +150,43 @@ public final class PersonalShopper implements AutoCloseable {
             return new PersonalShopper(resources, baseUri, sandbox, foodinSandbox);
         } catch (RuntimeException | IOException e) {
             closeAll(resources);
+            if (!databaseAdopted) {
+                awaitQuietly(opening);
+                closeAll(databaseResources);
+            }
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException("could not start the HTTP server: " + e.getMessage(), e);
+        }
+    }
+
+    /** The opened database, or what stopped it from opening, as thrown on the opening thread. */
+    private static PostgresPersistence opened(Future<PostgresPersistence> opening) {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database was opening", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the database could not be opened: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Lets a database still opening finish, so that what it started can be closed. */
+    private static void awaitQuietly(Future<PostgresPersistence> opening) {
+        try {
+            opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // already reported, or about to be: the start-up fails either way
         }
     }
 

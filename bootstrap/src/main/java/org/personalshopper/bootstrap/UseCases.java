@@ -43,6 +43,7 @@ import org.personalshopper.application.service.SystemClock;
 import org.personalshopper.application.service.ViewShopperService;
 import org.personalshopper.domain.Capability;
 import org.personalshopper.domain.Provider;
+import org.personalshopper.bootstrap.metrics.Metering;
 
 /** Every use case, built from the adapters, and the HK2 binder that hands them to the web resources. */
 record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListProviders listProviders,
@@ -52,11 +53,12 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 KeepHouse keepHouse) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry configured) {
+    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry configured, Metering metering) {
         Clock clock = new SystemClock();
-        // Every provider's calls through its own limit (a slow one holds few threads and connections).
+        // Every provider's calls metered, then through its own limit (a slow one holds few threads and
+        // connections); metered inside the limit, the metrics count the calls that reached the provider.
         ProviderRegistry providers = new ConfiguredProviders(configured.configured().stream()
-                .map(p -> new ProviderCallLimit(p.provider(), config.capacity().providerCalls()).limit(p))
+                .map(p -> new ProviderCallLimit(p.provider(), config.capacity().providerCalls()).limit(metered(metering, p)))
                 .toList());
         // One app-token cache per provider, shared by its catalog and its stores.
         Map<Provider, AppTokens> appTokens = new ConcurrentHashMap<>();
@@ -67,7 +69,8 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
         FreshAccessTokens freshTokens = new FreshAccessTokens(providers, db.connections(), db.transactions(), clock,
                 config.refreshSkew());
         return new UseCases(
-                new AuthenticateShopperService(providers, db.shoppers(), db.sessions(), db.loginAttempts(), db.connections(),
+                new AuthenticateShopperService(providers, db.shoppers(), metering.sessions(db.sessions()),
+                        metering.loginAttempts(db.loginAttempts()), db.connections(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
                 new ViewShopperService(db.shoppers(), freshTokens),
                 new ListProvidersService(providers),
@@ -81,6 +84,13 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 new CheckReadinessService(db.storageHealth()),
                 new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
                         cartProviderName(providers)));
+    }
+
+    /** The provider's adapters with their calls counted and timed. */
+    private static ConfiguredProvider metered(Metering metering, ConfiguredProvider p) {
+        String name = p.provider().name();
+        return new ConfiguredProvider(metering.identity(p.signIn()), p.catalog().map(c -> metering.catalog(name, c)),
+                p.stores().map(d -> metering.stores(name, d)), p.cart().map(c -> metering.cart(name, c)));
     }
 
     /** How shoppers know the provider whose cart is filled, in texts that tell them to look at it. */

@@ -72,6 +72,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void metricsAreOffUntilATokenIsSetAndAWeakTokenIsRefusedWithoutRepeatingIt() {
+        assertThat(parse().metricsToken()).isEmpty();
+        assertThat(parse("SHOPPER_METRICS_TOKEN", "0123456789abcdef0123").metricsToken()).contains("0123456789abcdef0123");
+
+        assertThatThrownBy(() -> parse("SHOPPER_METRICS_TOKEN", "short-secret"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("SHOPPER_METRICS_TOKEN must be at least 16")
+                .hasMessageNotContaining("short-secret");
+        assertThatThrownBy(() -> parse("SHOPPER_METRICS_TOKEN", "has a space in the middle"))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
     void aMalformedPortIsOneLineNamingTheVariable() {
         assertThatThrownBy(() -> parse("SHOPPER_PORT", "abc"))
                 .isInstanceOf(ConfigurationException.class)

@@ -1,10 +1,19 @@
 package org.personalshopper.domain;
 
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
-/** Shared rule checks for value constructors; each failure names the field it concerns. */
+/**
+ * Shared rule checks for value constructors; each failure names the field it concerns. They run for every
+ * value of every row read back, so a passing check does no more than the test itself: patterns are compiled
+ * once, and messages are built only when a check fails.
+ */
 public final class Check {
+    /** Compiled once per rule; the keys are the few pattern literals of the value types. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
     private Check() {
     }
 
@@ -42,15 +51,18 @@ public final class Check {
                     ? "must be " + min + " characters"
                     : "must be " + min + " to " + max + " characters");
         }
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c))) {
-            throw new InvalidValueException(field, "must not contain control characters");
+        // Every ISO control character is in the BMP, so looking at chars finds exactly those code points.
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.isISOControl(trimmed.charAt(i))) {
+                throw new InvalidValueException(field, "must not contain control characters");
+            }
         }
         return trimmed;
     }
 
     public static String matches(String field, String value, String regex, String rule) {
         present(field, value);
-        if (!value.matches(regex)) {
+        if (!PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(value).matches()) {
             throw new InvalidValueException(field, rule);
         }
         return value;
@@ -64,6 +76,8 @@ public final class Check {
     }
 
     static void requireNonNull(Object value, String what) {
-        Objects.requireNonNull(value, what + " is required");
+        if (value == null) {
+            throw new NullPointerException(what + " is required");
+        }
     }
 }

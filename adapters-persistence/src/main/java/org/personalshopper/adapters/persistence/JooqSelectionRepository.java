@@ -2,6 +2,8 @@ package org.personalshopper.adapters.persistence;
 
 import static org.personalshopper.adapters.persistence.jooq.Tables.SELECTION;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,15 @@ import org.personalshopper.domain.ShoppingListItem;
 import org.personalshopper.domain.Upc;
 
 final class JooqSelectionRepository implements SelectionRepository {
+    /** The columns {@link #selection(ResultSet)} reads, in its order. */
+    private static final String COLUMNS = "id, shopper_id, item, product_id, upc, description, brand, size, quantity,"
+            + " created_at, updated_at";
+    /** The list is the most frequent read of shopper data: plain JDBC (see {@link PlainSql}). */
+    private static final String LIST = "select " + COLUMNS + " from selection where shopper_id = ? order by item_key";
+    /** What a save writes when it replaces: the item's spelling, the product and its texts, quantity, time. */
+    private static final String REPLACE = "update selection set item = ?, product_id = ?, upc = ?, description = ?,"
+            + " brand = ?, size = ?, quantity = ?, updated_at = ? where shopper_id = ? and item_key = ? returning " + COLUMNS;
+
     private final JooqTransactions transactions;
     private final ShopperLocks locks;
 
@@ -36,15 +47,14 @@ final class JooqSelectionRepository implements SelectionRepository {
     public Optional<Saved> save(Selection selection, int limit) {
         return transactions.inTransaction(() -> {
             locks.lock(selection.shopperId());
-            Optional<SelectionRecord> replaced = transactions.current()
-                    .update(SELECTION)
-                    .set(pickedProduct(selection))
-                    .where(SELECTION.SHOPPER_ID.eq(selection.shopperId().value()),
-                            SELECTION.ITEM_KEY.eq(selection.item().key()))
-                    .returning()
-                    .fetchOptional();
+            // Replacing a pick is the common save: fixed SQL (see PlainSql), like the list.
+            Optional<Selection> replaced = PlainSql.one(transactions.current(), REPLACE, JooqSelectionRepository::selection,
+                    selection.item().name(), selection.productId().value(), selection.upc().value(),
+                    selection.description().orElse(null), selection.brand().orElse(null), selection.size().orElse(null),
+                    selection.quantity().value(), Rows.utc(selection.updatedAt()), selection.shopperId().value(),
+                    selection.item().key());
             if (replaced.isPresent()) {
-                return Optional.of(new Saved(selection(replaced.get()), false));
+                return Optional.of(new Saved(replaced.get(), false));
             }
             if (count(selection.shopperId()) >= limit) {
                 return Optional.empty();
@@ -64,11 +74,7 @@ final class JooqSelectionRepository implements SelectionRepository {
 
     @Override
     public List<Selection> list(ShopperId shopperId) {
-        return transactions.current()
-                .selectFrom(SELECTION)
-                .where(SELECTION.SHOPPER_ID.eq(shopperId.value()))
-                .orderBy(SELECTION.ITEM_KEY)
-                .fetch(JooqSelectionRepository::selection);
+        return PlainSql.list(transactions.current(), LIST, JooqSelectionRepository::selection, shopperId.value());
     }
 
     @Override
@@ -95,6 +101,13 @@ final class JooqSelectionRepository implements SelectionRepository {
                 .deleteFrom(SELECTION)
                 .where(SELECTION.SHOPPER_ID.eq(shopperId.value()), SELECTION.ID.eq(id.value()))
                 .execute() == 1;
+    }
+
+    private static Selection selection(ResultSet row) throws SQLException {
+        return new Selection(new SelectionId(row.getObject(1, UUID.class)), new ShopperId(row.getObject(2, UUID.class)),
+                new ShoppingListItem(row.getString(3)), new ProductId(row.getString(4)), new Upc(row.getString(5)),
+                Optional.ofNullable(row.getString(6)), Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getString(8)),
+                new Quantity(row.getInt(9)), PlainSql.instant(row, 10), PlainSql.instant(row, 11));
     }
 
     private static Selection selection(SelectionRecord row) {

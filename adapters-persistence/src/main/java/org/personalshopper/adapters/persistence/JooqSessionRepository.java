@@ -4,8 +4,8 @@ import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER_SESSI
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.impl.DSL;
-import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperSessionRecord;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
@@ -13,6 +13,11 @@ import org.personalshopper.domain.ShopperId;
 
 /** Sessions keyed by the SHA-256 of their id; the id itself never reaches the database. */
 final class JooqSessionRepository implements SessionRepository {
+    /** Every authenticated request runs this: plain JDBC (see {@link PlainSql}). */
+    private static final String CREATE =
+            "insert into shopper_session (id_hash, shopper_id, created_at, last_used_at) values (?, ?, ?, ?)";
+    private static final String FIND = "select shopper_id, created_at, last_used_at from shopper_session where id_hash = ?";
+
     private final JooqTransactions transactions;
 
     JooqSessionRepository(JooqTransactions transactions) {
@@ -21,19 +26,14 @@ final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public void create(Session session) {
-        transactions.current()
-                .insertInto(SHOPPER_SESSION)
-                .set(SHOPPER_SESSION.ID_HASH, session.idHash().hex())
-                .set(SHOPPER_SESSION.SHOPPER_ID, session.shopperId().value())
-                .set(SHOPPER_SESSION.CREATED_AT, Rows.utc(session.createdAt()))
-                .set(SHOPPER_SESSION.LAST_USED_AT, Rows.utc(session.lastUsedAt()))
-                .execute();
+        PlainSql.execute(transactions.current(), CREATE, session.idHash().hex(), session.shopperId().value(),
+                Rows.utc(session.createdAt()), Rows.utc(session.lastUsedAt()));
     }
 
     @Override
     public Optional<Session> find(SecretHash idHash) {
-        return transactions.current().selectFrom(SHOPPER_SESSION).where(SHOPPER_SESSION.ID_HASH.eq(idHash.hex()))
-                .fetchOptional().map(JooqSessionRepository::session);
+        return PlainSql.one(transactions.current(), FIND, row -> new Session(idHash, new ShopperId(row.getObject(1, UUID.class)),
+                PlainSql.instant(row, 2), PlainSql.instant(row, 3)), idHash.hex());
     }
 
     /** Only ever forward: a late, slower request cannot shorten a session's idle deadline. */
@@ -58,10 +58,5 @@ final class JooqSessionRepository implements SessionRepository {
                 .where(SHOPPER_SESSION.LAST_USED_AT.lt(Rows.utc(idleCutoff))
                         .or(SHOPPER_SESSION.CREATED_AT.lt(Rows.utc(absoluteCutoff))))
                 .execute();
-    }
-
-    private static Session session(ShopperSessionRecord row) {
-        return new Session(new SecretHash(row.getIdHash()), new ShopperId(row.getShopperId()),
-                Rows.instant(row.getCreatedAt()), Rows.instant(row.getLastUsedAt()));
     }
 }

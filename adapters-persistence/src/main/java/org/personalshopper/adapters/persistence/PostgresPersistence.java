@@ -126,6 +126,15 @@ public final class PostgresPersistence implements AutoCloseable {
         return health;
     }
 
+    /**
+     * Publishes the connection pool's metrics (HikariCP's own: connections active, idle, pending, wait and
+     * usage times) into {@code meterRegistry}, a Micrometer {@code MeterRegistry}; typed as HikariCP types
+     * it, so this module needs no metrics library. Once only.
+     */
+    public void recordPoolMetrics(Object meterRegistry) {
+        pool.setMetricRegistry(meterRegistry);
+    }
+
     /** The transactions with their current jOOQ context: lets tests in this package read raw columns. */
     JooqTransactions jooq() {
         return transactions;

@@ -1,7 +1,5 @@
 package org.personalshopper.adapters.persistence;
 
-import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER;
-
 import org.personalshopper.domain.ShopperId;
 
 /**
@@ -10,6 +8,8 @@ import org.personalshopper.domain.ShopperId;
  * cannot interleave with another instance's for the same shopper.
  */
 final class ShopperLocks {
+    private static final String LOCK = "select id from shopper where id = ? for no key update";
+
     private final JooqTransactions transactions;
 
     ShopperLocks(JooqTransactions transactions) {
@@ -21,10 +21,8 @@ final class ShopperLocks {
         if (!transactions.active()) {
             throw new IllegalStateException("a shopper lock only means something inside a transaction");
         }
-        boolean exists = transactions.current()
-                .select(SHOPPER.ID).from(SHOPPER).where(SHOPPER.ID.eq(shopperId.value()))
-                .forNoKeyUpdate()
-                .fetchOptional().isPresent();
+        // Before every limit-checked write: fixed SQL (see PlainSql).
+        boolean exists = PlainSql.one(transactions.current(), LOCK, row -> true, shopperId.value()).isPresent();
         if (!exists) {
             throw new IllegalArgumentException("no shopper with id " + shopperId);
         }

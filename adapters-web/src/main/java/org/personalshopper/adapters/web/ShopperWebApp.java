@@ -13,6 +13,7 @@ import org.personalshopper.adapters.web.guard.NoStoreFilter;
 import org.personalshopper.adapters.web.guard.OriginCheckFilter;
 import org.personalshopper.adapters.web.guard.RequestLogFilter;
 import org.personalshopper.adapters.web.json.JsonMapperResolver;
+import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.resource.AuthResource;
 import org.personalshopper.adapters.web.resource.CartResource;
@@ -20,6 +21,7 @@ import org.personalshopper.adapters.web.resource.FrontPageResource;
 import org.personalshopper.adapters.web.resource.GuidanceResource;
 import org.personalshopper.adapters.web.resource.HealthResource;
 import org.personalshopper.adapters.web.resource.LocationResource;
+import org.personalshopper.adapters.web.resource.MetricsResource;
 import org.personalshopper.adapters.web.resource.OpenApiResource;
 import org.personalshopper.adapters.web.resource.ProductResource;
 import org.personalshopper.adapters.web.resource.SelectionResource;
@@ -49,7 +51,7 @@ public final class ShopperWebApp {
     /** The resource classes, i.e. everything the API document must describe. */
     public static final List<Class<?>> RESOURCES = List.of(AuthResource.class, UserResource.class,
             GuidanceResource.class, SelectionResource.class, ProductResource.class, LocationResource.class,
-            CartResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class);
+            CartResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class, MetricsResource.class);
 
     // Request filters run in ascending order: log first, then cheap refusals before any work. None of these
     // reads the body; JsonBodyFilter, which does, runs after matching and after the session check.
@@ -61,7 +63,12 @@ public final class ShopperWebApp {
     private ShopperWebApp() {
     }
 
+    /** Without metrics: {@code /metrics} answers 404. */
     public static ResourceConfig resourceConfig(WebSettings settings) {
+        return resourceConfig(settings, MetricsEndpoint.off());
+    }
+
+    public static ResourceConfig resourceConfig(WebSettings settings, MetricsEndpoint metrics) {
         SessionCookies cookies = new SessionCookies(settings.secureCookies(), settings.sessionCookieMaxAge());
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("personal-shopper");
@@ -89,6 +96,7 @@ public final class ShopperWebApp {
             @Override
             protected void configure() {
                 bind(cookies).to(SessionCookies.class);
+                bind(metrics).to(MetricsEndpoint.class);
             }
         });
         return config;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -57,6 +58,8 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
     private final Clock clock;
     private final RandomTokens random;
     private final SessionPolicy policy;
+    /** Asked on every authenticated request; worked out once (Duration arithmetic is not free). */
+    private final Duration touchInterval;
 
     public AuthenticateShopperService(ProviderRegistry providers, ShopperRepository shoppers,
                                       SessionRepository sessions, LoginAttemptRepository loginAttempts,
@@ -71,6 +74,7 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.touchInterval = policy.touchInterval();
     }
 
     @Override
@@ -211,7 +215,7 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
             return Optional.empty();
         }
         // Written back at most once per touch interval, so an ordinary request costs no write.
-        if (session.shouldTouch(now, policy.touchInterval())) {
+        if (session.shouldTouch(now, touchInterval)) {
             sessions.touch(hash, now);
         }
         return Optional.of(session.shopperId());

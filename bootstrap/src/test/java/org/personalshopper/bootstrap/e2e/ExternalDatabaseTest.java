@@ -69,7 +69,7 @@ class ExternalDatabaseTest {
         }
 
         try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select access_token_enc, refresh_token_enc from " + schema + ".shopper_token")) {
+             ResultSet rows = s.executeQuery("select access_token_enc, refresh_token_enc from " + schema + ".shopper_connection")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).matches("[0-9a-f]{8}:[A-Za-z0-9+/]+=*").doesNotContain(KrogerStub.ACCESS_TOKEN);
             assertThat(rows.getString(2)).doesNotContain(KrogerStub.REFRESH_TOKEN);

@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,7 @@ import org.personalshopper.domain.ReturnPath;
  * the list of providers, and sign-out.
  */
 @Path("/auth")
+@Singleton
 public class AuthResource {
     /** {@code /auth/callback} without a provider is Kroger's, the callback registered before there were others. */
     static final Provider UNNAMED_CALLBACK_PROVIDER = new Provider("kroger");

@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +36,7 @@ import org.personalshopper.domain.Upc;
 @Path("/api/cart")
 @SessionRequired
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class CartResource {
     private final FillCart fillCart;
 

@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.web.resource;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import org.personalshopper.adapters.web.problem.ProblemType;
  * the service only through the public {@code /auth} and {@code /api} endpoints, like any other client.
  */
 @Path("/")
+@Singleton
 public class FrontPageResource {
     static final String FOLDER = "/org/personalshopper/adapters/web/static/";
     static final String PAGE = "index.html";

@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.personalshopper.domain.GuidanceText;
 @Path("/api/guidance")
 @SessionRequired
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class GuidanceResource {
     private final ManageGuidance guidance;
 

@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /** Probes for an orchestrator: live while the process serves, ready while the database answers. */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class HealthResource {
     private static final Logger log = LoggerFactory.getLogger(HealthResource.class);
     private final CheckReadiness readiness;

@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import org.personalshopper.domain.Store;
 @Path("/api/locations")
 @SessionRequired
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class LocationResource {
     private final FindStores stores;
 

@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.web.resource;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 
 /** The API description (docs/openapi.yaml, packed into the jar by the build). */
 @Path("/openapi.yaml")
+@Singleton
 public class OpenApiResource {
     static final String DOCUMENT = "/org/personalshopper/adapters/web/openapi.yaml";
 

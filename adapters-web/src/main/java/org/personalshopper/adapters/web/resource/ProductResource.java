@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ import org.personalshopper.domain.StoreLocationId;
 @Path("/api/products")
 @SessionRequired
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class ProductResource {
     private final SearchProducts search;
 

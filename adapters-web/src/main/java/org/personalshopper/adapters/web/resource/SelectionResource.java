@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.personalshopper.domain.Upc;
 @Path("/api/selections")
 @SessionRequired
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class SelectionResource {
     private static final int MAX_DESCRIPTION = 500;
     private static final int MAX_BRAND = 200;

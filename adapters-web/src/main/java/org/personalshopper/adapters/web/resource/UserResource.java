@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ import org.personalshopper.domain.StoreLocationId;
 @Path("/api/user")
 @SessionRequired
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class UserResource {
     private final ViewShopper viewShopper;
     private final ChoosePreferredStore choosePreferredStore;

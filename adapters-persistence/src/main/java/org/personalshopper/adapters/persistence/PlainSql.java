@@ -1,0 +1,88 @@
+package org.personalshopper.adapters.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The statements every authenticated request makes (session, shopper, selection list, token state), the
+ * selection save and the statements of a sign-in, as fixed SQL on the context's JDBC connection: jOOQ would render the same SQL again on
+ * every call, build a record per row and read each {@code timestamptz} as text to parse it back. Used only
+ * where the profile showed that cost (docs/benchmarks.md); everything else stays on jOOQ's DSL. Failures
+ * are jOOQ's {@link DataAccessException}, as from the DSL, and an outage is a
+ * {@code StorageUnavailableException} as {@link StorageOutages} makes it for the DSL's statements.
+ */
+final class PlainSql {
+    private PlainSql() {
+    }
+
+    /** Reads one column set of the current row. */
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows {@code sql} (a query, or a write with {@code returning}) gives for these parameters. */
+    static <T> List<T> list(DSLContext context, String sql, Row<T> row, Object... parameters) {
+        try {
+            return context.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        List<T> result = new ArrayList<>();
+                        while (rows.next()) {
+                            result.add(row.read(rows));
+                        }
+                        return result;
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw StorageOutages.translate(e, "a database statement failed");
+        }
+    }
+
+    /** Runs a write without {@code returning}; the number of rows it changed. */
+    static int execute(DSLContext context, String sql, Object... parameters) {
+        try {
+            return context.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    return statement.executeUpdate();
+                } catch (SQLException e) {
+                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw StorageOutages.translate(e, "a database statement failed");
+        }
+    }
+
+    static <T> Optional<T> one(DSLContext context, String sql, Row<T> row, Object... parameters) {
+        List<T> found = list(context, sql, row, parameters);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}
