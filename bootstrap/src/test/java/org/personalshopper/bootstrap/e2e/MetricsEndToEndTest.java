@@ -65,7 +65,6 @@ class MetricsEndToEndTest {
                 .containsPattern("http_server_requests_seconds_bucket\\{method=\"GET\",route=\"/api/selections\",status=\"200\",le=\"[0-9.]+\"}")
                 .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"/auth/callback\",status=\"302\"} 1")
                 .contains("shopper_provider_calls_seconds_count{operation=\"exchange_code\",outcome=\"success\",provider=\"kroger\"} 1")
-                .contains("shopper_provider_calls_seconds_count{operation=\"profile\",outcome=\"success\",provider=\"kroger\"} 1")
                 .contains("shopper_login_attempts_total{outcome=\"started\"} 1")
                 .contains("shopper_login_attempts_total{outcome=\"returned\"} 1")
                 .contains("shopper_sign_ins_total 1")
