@@ -45,8 +45,30 @@ class CartSubmissionRepositoryTest extends DatabaseTest {
                 micros(s.submittedAt()), s.completedAt().map(DatabaseTest::micros));
     }
 
+    private static final String FINGERPRINT = "a".repeat(64);
+
     private Optional<CartSubmission> start(CartSubmission pending) {
-        return carts().startUnlessKeyUsed(pending, pending.submittedAt().minus(KEY_LIFETIME));
+        return startAs(pending, FINGERPRINT).map(CartSubmissionRepository.EarlierUse::submission);
+    }
+
+    private Optional<CartSubmissionRepository.EarlierUse> startAs(CartSubmission pending, String fingerprint) {
+        return carts().startUnlessKeyUsed(pending, fingerprint, pending.submittedAt().minus(KEY_LIFETIME));
+    }
+
+    @Test
+    void theEarlierUseOfAKeyComesBackWithTheFingerprintOfItsRequest() {
+        ShopperId shopper = newShopper().id();
+        IdempotencyKey key = newKey();
+        startAs(pending(shopper, Optional.of(key), T0), "b".repeat(64));
+
+        Optional<CartSubmissionRepository.EarlierUse> again = startAs(pending(shopper, Optional.of(key), T0), "c".repeat(64));
+
+        assertThat(again).hasValueSatisfying(use -> {
+            assertThat(use.requestFingerprint()).contains("b".repeat(64));
+            assertThat(use.sameRequestAs("c".repeat(64))).isFalse();
+            assertThat(use.sameRequestAs("b".repeat(64))).isTrue();
+        });
+        assertThat(carts().history(shopper, 10)).hasSize(1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.personalshopper.adapters.web.support.WebServer;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -346,6 +347,15 @@ class ApiHttpTest {
         JsonNode problem = Json.problem(web.json("POST", "/api/cart", "{\"items\":[{\"upc\":\"1\",\"quantity\":1}]}",
                 Map.of("Idempotency-Key", "k-2")), 409);
         assertThat(problem.path("type").asText()).isEqualTo("/problems/idempotency-conflict");
+    }
+
+    @Test
+    void aKeyReusedWithAnotherBodyIs422() {
+        fakes.cartFailure = new IdempotencyKeyReusedException();
+        JsonNode problem = Json.problem(web.json("POST", "/api/cart", "{\"items\":[{\"upc\":\"1\",\"quantity\":1}]}",
+                Map.of("Idempotency-Key", "k-2")), 422);
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(problem.path("detail").asText()).contains("different request");
     }
 
     @Test

@@ -3,18 +3,23 @@ package org.personalshopper.application.fakes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
 import org.personalshopper.domain.CartOutcome;
 import org.personalshopper.domain.CartSubmission;
+import org.personalshopper.domain.CartSubmissionId;
 import org.personalshopper.domain.ShopperId;
 
 public final class InMemoryCartSubmissionRepository implements CartSubmissionRepository {
     private final List<CartSubmission> submissions = new ArrayList<>();
+    private final Map<CartSubmissionId, String> fingerprints = new HashMap<>();
 
     @Override
-    public synchronized Optional<CartSubmission> startUnlessKeyUsed(CartSubmission pending, Instant keyValidSince) {
+    public synchronized Optional<EarlierUse> startUnlessKeyUsed(CartSubmission pending, String requestFingerprint,
+                                                                Instant keyValidSince) {
         if (pending.idempotencyKey().isPresent()) {
             Optional<CartSubmission> earlier = submissions.stream()
                     .filter(s -> s.shopperId().equals(pending.shopperId())
@@ -22,10 +27,11 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
                             && !s.submittedAt().isBefore(keyValidSince))
                     .findFirst();
             if (earlier.isPresent()) {
-                return earlier;
+                return earlier.map(s -> new EarlierUse(s, Optional.ofNullable(fingerprints.get(s.id()))));
             }
         }
         submissions.add(pending);
+        fingerprints.put(pending.id(), requestFingerprint);
         return Optional.empty();
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInFailedException;
@@ -82,6 +83,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (thrown instanceof IdempotencyConflictException) {
             return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
                     "a request with this Idempotency-Key is still being carried out; try again shortly");
+        }
+        if (thrown instanceof IdempotencyKeyReusedException) {
+            return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, 422, "Idempotency-Key reused",
+                    "this Idempotency-Key was already used for a different request; send a new key with a new request");
         }
         if (thrown instanceof SignInFailedException e) {
             return signInFailed(e);

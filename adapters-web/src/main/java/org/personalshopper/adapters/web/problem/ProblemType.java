@@ -16,6 +16,7 @@ public enum ProblemType {
     LIMIT_REACHED("/problems/limit-reached"),
     UNKNOWN_STORE("/problems/unknown-store"),
     IDEMPOTENCY_CONFLICT("/problems/idempotency-conflict"),
+    IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused"),
     GROCER_REJECTED("/problems/grocer-rejected"),
     GROCER_FORBIDDEN("/problems/grocer-forbidden"),
     GROCER_NOT_FOUND("/problems/grocer-not-found"),

@@ -1,0 +1,11 @@
+package org.personalshopper.application.port.in;
+
+/**
+ * The shopper used this idempotency key earlier for a different request: the first answer would be wrong
+ * for this one, and sending it would not be a repeat (the IETF Idempotency-Key draft's 422).
+ */
+public class IdempotencyKeyReusedException extends RuntimeException {
+    public IdempotencyKeyReusedException() {
+        super("this Idempotency-Key was already used for a different request; use a new key for a new request");
+    }
+}
