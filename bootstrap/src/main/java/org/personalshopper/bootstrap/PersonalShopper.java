@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class PersonalShopper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersonalShopper.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** Often, so sign-in attempts (anyone may start one) never pile up past their 10 minutes. */
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final int POOL_SIZE = 10;
 
     private final Deque<AutoCloseable> stopInReverse;
@@ -81,7 +82,8 @@ public final class PersonalShopper implements AutoCloseable {
             resources.push(housekeeping::shutdownNow);
 
             ResourceConfig app = ShopperWebApp.resourceConfig(new WebSettings(config.publicOrigin(),
-                    config.secureCookies(), config.sessionPolicy().absoluteTimeout()));
+                    config.secureCookies(), config.sessionPolicy().absoluteTimeout(), WebSettings.DEFAULT_MAX_BODY_BYTES,
+                    config.signInLimits().perClient(), config.signInLimits().total()));
             app.register(useCases.binder());
             URI bindUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);

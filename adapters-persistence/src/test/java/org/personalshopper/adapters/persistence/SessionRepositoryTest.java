@@ -51,6 +51,39 @@ class SessionRepositoryTest extends DatabaseTest {
     }
 
     @Test
+    void keepingTheNewestEndsTheShoppersOldestSessionsOnly() {
+        Shopper shopper = newShopper();
+        Shopper other = newShopper();
+        Session oldest = new Session(newIdHash(), shopper.id(), T0, at(Duration.ofDays(3)));
+        Session middle = new Session(newIdHash(), shopper.id(), at(Duration.ofHours(1)), at(Duration.ofHours(1)));
+        Session newest = new Session(newIdHash(), shopper.id(), at(Duration.ofHours(2)), at(Duration.ofHours(2)));
+        Session theirs = new Session(newIdHash(), other.id(), T0, T0);
+        java.util.List.of(oldest, middle, newest, theirs).forEach(sessions()::create);
+
+        assertThat(sessions().keepNewest(shopper.id(), 2)).isEqualTo(1);
+
+        assertThat(sessions().find(oldest.idHash())).as("oldest by sign-in, even if used last").isEmpty();
+        assertThat(sessions().find(middle.idHash())).isPresent();
+        assertThat(sessions().find(newest.idHash())).isPresent();
+        assertThat(sessions().find(theirs.idHash())).isPresent();
+    }
+
+    @Test
+    void deletingAllEndsEverySessionOfTheShopperOnly() {
+        Shopper shopper = newShopper();
+        Shopper other = newShopper();
+        Session one = new Session(newIdHash(), shopper.id(), T0, T0);
+        Session two = new Session(newIdHash(), shopper.id(), T0, T0);
+        Session theirs = new Session(newIdHash(), other.id(), T0, T0);
+        java.util.List.of(one, two, theirs).forEach(sessions()::create);
+
+        assertThat(sessions().deleteAll(shopper.id())).isEqualTo(2);
+
+        assertThat(sessions().find(one.idHash())).isEmpty();
+        assertThat(sessions().find(theirs.idHash())).isPresent();
+    }
+
+    @Test
     void aDeletedSessionIsGone() {
         Session session = new Session(newIdHash(), newShopper().id(), T0, T0);
         sessions().create(session);

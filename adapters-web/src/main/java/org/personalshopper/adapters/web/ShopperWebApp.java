@@ -11,6 +11,9 @@ import org.personalshopper.adapters.web.guard.JsonBodyFilter;
 import org.personalshopper.adapters.web.guard.NoStoreFilter;
 import org.personalshopper.adapters.web.guard.OriginCheckFilter;
 import org.personalshopper.adapters.web.guard.RequestLogFilter;
+import org.personalshopper.adapters.web.guard.SecurityHeadersFilter;
+import org.personalshopper.adapters.web.guard.SignInRateLimit;
+import org.personalshopper.adapters.web.guard.SignInRateLimitFilter;
 import org.personalshopper.adapters.web.json.JsonMapperResolver;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.resource.AuthResource;
@@ -52,6 +55,7 @@ public final class ShopperWebApp {
     // Request filters run in ascending order: log first, then cheap refusals before any work.
     private static final int LOG = 1;
     private static final int ORIGIN = 100;
+    private static final int SIGN_IN_LIMIT = 150;
     private static final int BODY_LIMIT = 200;
     private static final int JSON_BODY = 300;
 
@@ -75,10 +79,13 @@ public final class ShopperWebApp {
 
         config.register(new RequestLogFilter(), LOG);
         config.register(new OriginCheckFilter(settings.publicOrigin()), ORIGIN);
+        config.register(new SignInRateLimitFilter(new SignInRateLimit(settings.signInsPerClient(), settings.signInsTotal())),
+                SIGN_IN_LIMIT);
         config.register(new BodyLimitFilter(settings.maxBodyBytes()), BODY_LIMIT);
         config.register(new JsonBodyFilter(), JSON_BODY);
         config.register(SessionAuthenticationFilter.class, Priorities.AUTHENTICATION);
         config.register(new NoStoreFilter());
+        config.register(new SecurityHeadersFilter(settings.httpsOrigin()));
 
         RESOURCES.forEach(config::register);
         config.register(new AbstractBinder() {

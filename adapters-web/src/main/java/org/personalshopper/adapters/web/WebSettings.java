@@ -13,9 +13,14 @@ import java.util.Objects;
  * @param secureCookies       cookies get {@code Secure} (true when the redirect URI is https)
  * @param sessionCookieMaxAge Max-Age of the session cookie (the session's absolute lifetime)
  * @param maxBodyBytes        largest request body accepted
+ * @param signInsPerClient    sign-ins one client address may start per minute
+ * @param signInsTotal        sign-ins all clients together may start per minute
  */
-public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes) {
+public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes,
+                          int signInsPerClient, int signInsTotal) {
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final int DEFAULT_SIGN_INS_PER_CLIENT = 20;
+    public static final int DEFAULT_SIGN_INS_TOTAL = 600;
 
     public WebSettings {
         Objects.requireNonNull(publicOrigin, "publicOrigin");
@@ -33,6 +38,18 @@ public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sess
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        if (signInsPerClient < 1 || signInsTotal < signInsPerClient) {
+            throw new IllegalArgumentException("need 1 <= signInsPerClient <= signInsTotal");
+        }
+    }
+
+    public WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes) {
+        this(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, DEFAULT_SIGN_INS_PER_CLIENT, DEFAULT_SIGN_INS_TOTAL);
+    }
+
+    /** True when browsers see this service over https: then HSTS is sent and the session cookie is {@code __Host-}. */
+    public boolean httpsOrigin() {
+        return "https".equalsIgnoreCase(publicOrigin.getScheme());
     }
 
     /** With the default body limit of 64 KiB. */

@@ -23,6 +23,7 @@ import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
+import org.personalshopper.application.port.in.RateLimitedException;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -83,6 +84,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (thrown instanceof IdempotencyConflictException) {
             return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
                     "a request with this Idempotency-Key is still being carried out; try again shortly");
+        }
+        if (thrown instanceof RateLimitedException e) {
+            return Problem.of(ProblemType.RATE_LIMITED, 429, "Too many requests", e.getMessage()).retryAfter(e.retryAfter());
         }
         if (thrown instanceof IdempotencyKeyReusedException) {
             return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, 422, "Idempotency-Key reused",

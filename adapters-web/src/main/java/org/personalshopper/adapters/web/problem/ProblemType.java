@@ -17,6 +17,7 @@ public enum ProblemType {
     UNKNOWN_STORE("/problems/unknown-store"),
     IDEMPOTENCY_CONFLICT("/problems/idempotency-conflict"),
     IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused"),
+    RATE_LIMITED("/problems/rate-limited"),
     GROCER_REJECTED("/problems/grocer-rejected"),
     GROCER_FORBIDDEN("/problems/grocer-forbidden"),
     GROCER_NOT_FOUND("/problems/grocer-not-found"),

@@ -1,0 +1,18 @@
+package org.personalshopper.application.port.in;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Too many of these requests right now: nothing was done; the caller may try again after {@code retryAfter}. */
+public class RateLimitedException extends RuntimeException {
+    private final Duration retryAfter;
+
+    public RateLimitedException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
