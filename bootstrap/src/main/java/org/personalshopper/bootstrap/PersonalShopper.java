@@ -117,7 +117,8 @@ public final class PersonalShopper implements AutoCloseable {
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
             resources.push(embedded);
-            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.empty(), Optional.empty(), Optional.empty(), POOL_SIZE);
+            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.of(embedded.user()), Optional.of(embedded.password()),
+                    Optional.empty(), POOL_SIZE);
             tokenKey = config.tokenKey().orElseGet(() -> TokenKeyFile.loadOrCreate(config.dataDir()));
         }
         PostgresPersistence persistence;
