@@ -65,6 +65,8 @@ class AuthHttpTest {
             assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
                     s -> assertThat(Integer.parseInt(s)).isBetween(1, 60));
             assertThat(limited.fakes.lastBeginLogin).as("no sign-in started, so nothing stored").isNull();
+            Json.problem(limited.send(limited.request("/auth;x=1/login").GET().build()), 429);
+            Json.problem(limited.send(limited.request("/auth/login;y=2/").GET().build()), 429);
             assertThat(limited.send(limited.request("/health/live").GET().build()).statusCode())
                     .as("only sign-in is limited").isEqualTo(200);
         }

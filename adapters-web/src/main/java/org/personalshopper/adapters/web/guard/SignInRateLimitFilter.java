@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import java.util.Objects;
 import org.glassfish.grizzly.http.server.Request;
 import org.personalshopper.adapters.web.problem.Problem;
@@ -16,7 +15,7 @@ import org.personalshopper.adapters.web.problem.ProblemType;
  * the {@link SignInRateLimit}. Clients are told apart by the connection's address (a forwarded-for header
  * could be forged, so none is trusted).
  */
-@PreMatching
+@SignInStart
 public final class SignInRateLimitFilter implements ContainerRequestFilter {
     private final SignInRateLimit limit;
 
@@ -29,10 +28,6 @@ public final class SignInRateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!"GET".equalsIgnoreCase(request.getMethod()) || path == null || !path.startsWith("/auth/login")) {
-            return;
-        }
         limit.admit(clientAddress()).ifPresent(wait -> request.abortWith(tooManySignIns().retryAfter(wait).response()));
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.personalshopper.adapters.web.guard.SignInStart;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.AuthenticateShopper;
@@ -34,6 +35,7 @@ public class AuthResource {
     /** Sends the browser to the grocer's sign-in page, binding this sign-in to the browser by a cookie. */
     @GET
     @Path("login")
+    @SignInStart
     public Response login(@QueryParam("returnTo") String returnTo, @QueryParam("banner") String banner) {
         Fields fields = new Fields();
         ReturnPath target = returnTo == null || returnTo.isEmpty() ? ReturnPath.HOME
