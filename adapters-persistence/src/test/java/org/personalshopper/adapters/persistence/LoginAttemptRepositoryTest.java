@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.application.contract.LoginAttemptRepositoryContract;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
 
-class LoginAttemptRepositoryTest extends DatabaseTest {
-    private LoginAttemptRepository attempts() {
+/** The jOOQ LoginAttemptRepository against its contract, and what only the database adds. */
+class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRepositoryContract {
+    @Override
+    public LoginAttemptRepository attempts() {
         return persistence.loginAttempts();
     }
 
@@ -26,42 +29,6 @@ class LoginAttemptRepositoryTest extends DatabaseTest {
     private static LoginAttempt attempt(Optional<String> verifier) {
         return LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()), SecretHash.of(UUID.randomUUID().toString()),
                 verifier, new ReturnPath("/lists?week=47"), T0);
-    }
-
-    @Test
-    void takeReturnsTheAttemptWithItsVerifierOnce() {
-        String verifier = verifier();
-        LoginAttempt attempt = attempt(Optional.of(verifier));
-        attempts().save(attempt);
-
-        Optional<LoginAttempt> taken = attempts().take(attempt.stateHash());
-
-        assertThat(taken).isPresent();
-        assertThat(taken.get().stateHash()).isEqualTo(attempt.stateHash());
-        assertThat(taken.get().browserBindingHash()).isEqualTo(attempt.browserBindingHash());
-        assertThat(taken.get().codeVerifier()).contains(verifier);
-        assertThat(taken.get().returnTo()).isEqualTo(attempt.returnTo());
-        assertThat(taken.get().createdAt()).isEqualTo(micros(attempt.createdAt()));
-        assertThat(taken.get().expiresAt()).isEqualTo(micros(attempt.expiresAt()));
-        assertThat(attempts().take(attempt.stateHash())).isEmpty();
-    }
-
-    @Test
-    void anAttemptWithoutPkceHasNoVerifier() {
-        LoginAttempt attempt = attempt(Optional.empty());
-        attempts().save(attempt);
-
-        assertThat(attempts().take(attempt.stateHash()).orElseThrow().codeVerifier()).isEmpty();
-    }
-
-    @Test
-    void twentyCallbacksRacingWithOneStateLetExactlyOneThrough() throws Exception {
-        LoginAttempt attempt = attempt(Optional.of(verifier()));
-        attempts().save(attempt);
-
-        List<Boolean> got = race(20, i -> attempts().take(attempt.stateHash()).isPresent());
-
-        assertThat(got).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 
     @Test
@@ -108,18 +75,6 @@ class LoginAttemptRepositoryTest extends DatabaseTest {
         assertThat(removed).isGreaterThanOrEqualTo(1).isEqualTo(before - rowCount());
         assertThat(attempts().take(old.stateHash())).isEmpty();
         assertThat(attempts().take(fresh.stateHash())).isPresent();
-    }
-
-    @Test
-    void attemptsInProgressAreCountedUntilTheyExpire() {
-        Instant far = at(Duration.ofDays(400));
-        int before = attempts().countUnexpired(far);
-        LoginAttempt late = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
-                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, far.minusSeconds(60));
-        attempts().save(late);
-
-        assertThat(attempts().countUnexpired(far)).isEqualTo(before + 1);
-        assertThat(attempts().countUnexpired(late.expiresAt())).isZero();
     }
 
     @Test

@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.personalshopper.adapters.web.support.FakeUseCases;
@@ -36,18 +35,9 @@ class GeneratedBadInputHttpTest {
     static final int BODIES = 1_000;
     private static final long SEED = Long.getLong("shopper.badInput.seed", 20261127L);
 
-    private final WebServer web = WebServer.standard();
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    @BeforeEach
-    void reset() {
-        fakes.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
 
     static List<Endpoint> endpoints() {
         return WriteEndpoints.ALL;

@@ -69,7 +69,4 @@ public interface AuthenticateShopper {
      * an unknown or expired session is ignored.
      */
     void signOutEverywhere(String sessionId);
-
-    /** Deletes expired sessions and login attempts; returns how many rows went. Run periodically. */
-    int purgeExpired();
 }
