@@ -14,8 +14,11 @@ import org.personalshopper.application.port.in.ManageGuidance;
 import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
+import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.ProductCatalog;
+import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
 import org.personalshopper.application.service.CheckReadinessService;
@@ -41,9 +44,14 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters kroger) {
         Clock clock = new SystemClock();
-        IdentityProvider identity = grocer.identityProvider();
+        ProviderCallLimit krogerCalls = new ProviderCallLimit(kroger.identityProvider().provider(),
+                config.capacity().providerCalls());
+        IdentityProvider identity = krogerCalls.limit(kroger.identityProvider());
+        ProductCatalog catalog = krogerCalls.limit(kroger.productCatalog());
+        StoreDirectory stores = krogerCalls.limit(kroger.storeDirectory());
+        Cart cart = krogerCalls.limit(kroger.cart());
         AppTokens appTokens = new AppTokens(identity, clock);
         FreshAccessTokens freshTokens = new FreshAccessTokens(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
@@ -51,12 +59,12 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
                 new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
                 new ViewShopperService(db.shoppers(), freshTokens),
-                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, freshTokens),
+                new ChoosePreferredStoreService(db.shoppers(), stores, appTokens, freshTokens),
                 new ManageGuidanceService(db.guidance(), clock),
                 new ManageSelectionsService(db.selections(), clock),
-                new SearchProductsService(db.shoppers(), grocer.productCatalog(), appTokens),
-                new FindStoresService(grocer.storeDirectory(), appTokens),
-                new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), freshTokens, clock),
+                new SearchProductsService(db.shoppers(), catalog, appTokens),
+                new FindStoresService(stores, appTokens),
+                new FillCartService(db.selections(), db.cartSubmissions(), cart, freshTokens, clock),
                 new CheckReadinessService(db.storageHealth()),
                 new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
                         PROVIDER_NAME));
@@ -87,15 +95,17 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
         return new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(useCases.authenticate).to(AuthenticateShopper.class);
-                bind(useCases.viewShopper).to(ViewShopper.class);
-                bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
-                bind(useCases.manageGuidance).to(ManageGuidance.class);
-                bind(useCases.manageSelections).to(ManageSelections.class);
-                bind(useCases.searchProducts).to(SearchProducts.class);
-                bind(useCases.findStores).to(FindStores.class);
-                bind(useCases.fillCart).to(FillCart.class);
-                bind(useCases.checkReadiness).to(CheckReadiness.class);
+                // Each use case behind UseCaseOutages: a database outage is told as its outcome, 503.
+                bind(UseCaseOutages.translated(AuthenticateShopper.class, useCases.authenticate)).to(AuthenticateShopper.class);
+                bind(UseCaseOutages.translated(ViewShopper.class, useCases.viewShopper)).to(ViewShopper.class);
+                bind(UseCaseOutages.translated(ChoosePreferredStore.class, useCases.choosePreferredStore))
+                        .to(ChoosePreferredStore.class);
+                bind(UseCaseOutages.translated(ManageGuidance.class, useCases.manageGuidance)).to(ManageGuidance.class);
+                bind(UseCaseOutages.translated(ManageSelections.class, useCases.manageSelections)).to(ManageSelections.class);
+                bind(UseCaseOutages.translated(SearchProducts.class, useCases.searchProducts)).to(SearchProducts.class);
+                bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
+                bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
+                bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
             }
         };
     }

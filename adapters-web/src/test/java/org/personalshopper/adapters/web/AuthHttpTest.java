@@ -41,8 +41,8 @@ class AuthHttpTest {
 
     @Test
     void aClientStartingSignInsTooOftenGets429WithRetryAfterAndNoSignInIsStarted() {
-        try (WebServer limited = new WebServer(new WebSettings(URI.create(WebServer.ORIGIN), true, Duration.ofDays(30),
-                WebSettings.DEFAULT_MAX_BODY_BYTES, 3, 100))) {
+        try (WebServer limited = new WebServer(new WebSettings(URI.create(WebServer.ORIGIN), true, Duration.ofDays(30))
+                .withSignInLimits(3, 100))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(limited.send(limited.request("/auth/login").GET().build()).statusCode()).isEqualTo(302);
             }

@@ -10,13 +10,13 @@ import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
@@ -65,7 +65,12 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
                 bind(fakes.readiness).to(CheckReadiness.class);
             }
         });
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
+        server = ShopperHttpServer.create(URI.create("http://127.0.0.1:0/"), config, settings);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         NetworkListener listener = server.getListeners().iterator().next();
         base = URI.create("http://127.0.0.1:" + listener.getPort());
     }
@@ -75,8 +80,7 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
      * limits high enough that tests starting many sign-ins from one address are not cut off.
      */
     public static WebServer standard() {
-        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30),
-                WebSettings.DEFAULT_MAX_BODY_BYTES, 100_000, 100_000));
+        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30)).withSignInLimits(100_000, 100_000));
     }
 
     public URI uri(String pathAndQuery) {

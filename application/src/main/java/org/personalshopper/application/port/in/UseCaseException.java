@@ -13,7 +13,7 @@ package org.personalshopper.application.port.in;
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
         SignInFailedException, IdempotencyConflictException, IdempotencyKeyReusedException, RateLimitedException,
-        ProviderConnectionUnavailableException, ProviderFailedException {
+        ProviderConnectionUnavailableException, ProviderFailedException, TemporarilyUnavailableException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -43,5 +43,7 @@ public abstract sealed class UseCaseException extends RuntimeException
         R providerConnectionUnavailable(ProviderConnectionUnavailableException e);
 
         R providerFailed(ProviderFailedException e);
+
+        R temporarilyUnavailable(TemporarilyUnavailableException e);
     }
 }
