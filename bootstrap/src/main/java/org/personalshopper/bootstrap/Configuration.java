@@ -40,7 +40,12 @@ public record Configuration(
         Duration refreshSkew,
         Duration sandboxTokenLifetime,
         Capacity capacity,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        SignInLimits signInLimits) {
+
+    /** Sign-ins that may start per minute: from one client address, and from all together. */
+    public record SignInLimits(int perClient, int total) {
+    }
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
 
@@ -174,7 +179,17 @@ public record Configuration(
         return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
                 Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
-                new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken);
+                new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
+                signInLimits(read));
+    }
+
+    private static SignInLimits signInLimits(Reader read) {
+        int perClient = read.integer("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", 20, 1, 100_000, "a number from 1 to 100000");
+        int total = read.integer("SHOPPER_SIGN_INS_PER_MINUTE", 600, 1, 1_000_000, "a number from 1 to 1000000");
+        if (total < perClient) {
+            throw new ConfigurationException("SHOPPER_SIGN_INS_PER_MINUTE must be at least SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE");
+        }
+        return new SignInLimits(perClient, total);
     }
 
     private static void checkKey(String variable, String base64) {

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class PersonalShopper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersonalShopper.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** Often, so sign-in attempts (anyone may start one) never pile up past their 10 minutes. */
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final Deque<AutoCloseable> stopInReverse;
     private final URI baseUri;
@@ -103,7 +104,8 @@ public final class PersonalShopper implements AutoCloseable {
             WebSettings web = new WebSettings(config.publicOrigin(), config.secureCookies(),
                     config.sessionPolicy().absoluteTimeout())
                     .withBodyTimeout(config.capacity().bodyTimeout())
-                    .withWorkerThreads(config.capacity().httpWorkers());
+                    .withWorkerThreads(config.capacity().httpWorkers())
+                    .withSignInLimits(config.signInLimits().perClient(), config.signInLimits().total());
             ResourceConfig app = ShopperWebApp.resourceConfig(web,
                     metrics.map(m -> MetricsEndpoint.on(config.metricsToken().orElseThrow(), m::scrape)).orElse(MetricsEndpoint.off()));
             app.register(useCases.binder());
@@ -173,7 +175,8 @@ public final class PersonalShopper implements AutoCloseable {
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
             resources.push(embedded);
-            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.empty(), Optional.empty(), Optional.empty(), config.capacity().databaseConnections());
+            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.of(embedded.user()), Optional.of(embedded.password()),
+                    Optional.empty(), config.capacity().databaseConnections());
             tokenKey = config.tokenKey().orElseGet(() -> TokenKeyFile.loadOrCreate(config.dataDir()));
         }
         PostgresPersistence persistence;

@@ -98,6 +98,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void signInLimitsDefaultTo20PerClientAnd600OverallAMinuteAndMustBeConsistent() {
+        assertThat(parse().signInLimits())
+                .isEqualTo(new Configuration.SignInLimits(20, 600));
+        assertThat(parse("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", "5", "SHOPPER_SIGN_INS_PER_MINUTE", "50").signInLimits())
+                .isEqualTo(new Configuration.SignInLimits(5, 50));
+        assertThatThrownBy(() -> parse("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", "0"))
+                .hasMessageStartingWith("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE");
+        assertThatThrownBy(() -> parse("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", "30", "SHOPPER_SIGN_INS_PER_MINUTE", "10"))
+                .hasMessageStartingWith("SHOPPER_SIGN_INS_PER_MINUTE must be at least");
+    }
+
+    @Test
     void malformedValuesAreRefusedWithoutEchoingSecrets() {
         assertThatThrownBy(() -> parse("SHOPPER_DB_URL", "postgres://db")).hasMessageStartingWith("SHOPPER_DB_URL must be");
         assertThatThrownBy(() -> parse("SHOPPER_TOKEN_KEY", "c2hvcnQ=")).hasMessage("SHOPPER_TOKEN_KEY must decode to 32 bytes (256 bits), got 5")

@@ -51,6 +51,11 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
         return transactions.current().deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.EXPIRES_AT.le(Rows.utc(now))).execute();
     }
 
+    @Override
+    public int countUnexpired(Instant now) {
+        return transactions.current().fetchCount(LOGIN_ATTEMPT, LOGIN_ATTEMPT.EXPIRES_AT.gt(Rows.utc(now)));
+    }
+
     private LoginAttempt attempt(SecretHash stateHash, ResultSet row) throws SQLException {
         return new LoginAttempt(stateHash, new SecretHash(row.getString(1)),
                 Optional.ofNullable(row.getString(2)).map(v -> cipher.decrypt(v, CODE_VERIFIER_COLUMN, stateHash.hex())),

@@ -77,6 +77,12 @@ public final class PostgresPersistence implements AutoCloseable {
         try {
             migrate(pool, settings);
             requireKeysForStoredTokens(pool, keys);
+            int moved = TokenReencryption.toCurrentKey(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()), keys,
+                    new TokenCipher(keys));
+            if (moved > 0) {
+                LOG.info("re-encrypted {} stored token rows under the current token key {}; older keys are no longer needed",
+                        moved, keys.currentKeyId());
+            }
             LOG.info("Shopper database ready at {} (schema {}), token key id {}", settings.redactedUrl(),
                     settings.schema().orElse("default"), keys.currentKeyId());
             return new PostgresPersistence(pool, keys);

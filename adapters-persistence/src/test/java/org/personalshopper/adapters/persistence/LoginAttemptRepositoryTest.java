@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +75,17 @@ class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRep
         assertThat(removed).isGreaterThanOrEqualTo(1).isEqualTo(before - rowCount());
         assertThat(attempts().take(old.stateHash())).isEmpty();
         assertThat(attempts().take(fresh.stateHash())).isPresent();
+    }
+
+    @Test
+    void aReturnPathOfTheLongestAllowedLengthIsStored() {
+        LoginAttempt longest = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
+                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(),
+                new ReturnPath("/" + "p".repeat(ReturnPath.MAX_LENGTH - 1)), T0);
+        attempts().save(longest);
+
+        assertThat(attempts().take(longest.stateHash())).hasValueSatisfying(
+                a -> assertThat(a.returnTo().value()).hasSize(ReturnPath.MAX_LENGTH));
     }
 
     private int rowCount() {

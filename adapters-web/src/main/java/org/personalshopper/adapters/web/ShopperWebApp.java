@@ -12,6 +12,9 @@ import org.personalshopper.adapters.web.guard.JsonBodyFilter;
 import org.personalshopper.adapters.web.guard.NoStoreFilter;
 import org.personalshopper.adapters.web.guard.OriginCheckFilter;
 import org.personalshopper.adapters.web.guard.RequestLogFilter;
+import org.personalshopper.adapters.web.guard.SecurityHeadersFilter;
+import org.personalshopper.adapters.web.guard.SignInRateLimit;
+import org.personalshopper.adapters.web.guard.SignInRateLimitFilter;
 import org.personalshopper.adapters.web.json.JsonMapperResolver;
 import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
@@ -55,6 +58,7 @@ public final class ShopperWebApp {
     // reads the body; JsonBodyFilter, which does, runs after matching and after the session check.
     private static final int LOG = 1;
     private static final int ORIGIN = 100;
+    private static final int SIGN_IN_LIMIT = 150;
     private static final int BODY_LIMIT = 200;
     private static final int CONTENT_TYPE = 300;
 
@@ -83,11 +87,14 @@ public final class ShopperWebApp {
 
         config.register(new RequestLogFilter(), LOG);
         config.register(new OriginCheckFilter(settings.publicOrigin()), ORIGIN);
+        config.register(new SignInRateLimitFilter(new SignInRateLimit(settings.signInsPerClient(), settings.signInsTotal())),
+                SIGN_IN_LIMIT);
         config.register(new BodyLimitFilter(settings.maxBodyBytes(), settings.bodyTimeout()), BODY_LIMIT);
         config.register(new ContentTypeFilter(), CONTENT_TYPE);
         config.register(new JsonBodyFilter.Feature());
         config.register(SessionAuthenticationFilter.class, Priorities.AUTHENTICATION);
         config.register(new NoStoreFilter());
+        config.register(new SecurityHeadersFilter(settings.httpsOrigin()));
 
         RESOURCES.forEach(config::register);
         config.register(new AbstractBinder() {

@@ -60,4 +60,15 @@ public interface LoginAttemptRepositoryContract extends RepositoryContract {
         assertThat(got).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 
+    @Test
+    default void attemptsInProgressAreCountedUntilTheyExpire() {
+        java.time.Instant far = RepositoryContract.after(java.time.Duration.ofDays(400));
+        int before = attempts().countUnexpired(far);
+        LoginAttempt late = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
+                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, far.minusSeconds(60));
+        attempts().save(late);
+
+        assertThat(attempts().countUnexpired(far)).isEqualTo(before + 1);
+        assertThat(attempts().countUnexpired(late.expiresAt())).isZero();
+    }
 }

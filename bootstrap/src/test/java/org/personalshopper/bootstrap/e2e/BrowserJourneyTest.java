@@ -190,6 +190,22 @@ class BrowserJourneyTest {
         Browser oldSession = new Browser(base);
         oldSession.setCookie("shopper_session", session);
         assertThat(oldSession.get("/api/user").statusCode()).isEqualTo(401);
+
+        // Signed in on a second device too, "Sign out on every device" ends both sessions.
+        Browser phone = new Browser(base);
+        assertThat(SandboxConsent.signIn(phone, USERNAME).statusCode()).isEqualTo(302);
+        assertThat(phone.get("/api/user").statusCode()).isEqualTo(200);
+        driver.findElement(By.id("sign-in")).click();
+        until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("username")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("signed-in"))), "the consent page or the front page");
+        if (!driver.findElements(By.id("username")).isEmpty() && driver.findElement(By.id("username")).isDisplayed()) {
+            driver.findElement(By.id("username")).sendKeys(USERNAME);
+            driver.findElement(By.cssSelector("button[value=approve]")).click();
+        }
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")), "signed in again");
+        driver.findElement(By.id("sign-out-everywhere")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")), "signed out everywhere");
+        assertThat(phone.get("/api/user").statusCode()).as("the other device's session ended too").isEqualTo(401);
     }
 
     /** Types into a field and presses Enter, as a keyboard user submits a form. */

@@ -1,6 +1,8 @@
 package org.personalshopper.adapters.web.problem;
 
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
+import org.personalshopper.application.port.in.RateLimitedException;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
@@ -50,6 +52,17 @@ final class OutcomeProblems implements UseCaseException.Visitor<Problem> {
     public Problem idempotencyConflict(IdempotencyConflictException e) {
         return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
                 "a request with this Idempotency-Key is still being carried out; try again shortly");
+    }
+
+    @Override
+    public Problem idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, 422, "Idempotency-Key reused",
+                "this Idempotency-Key was already used for a different request; send a new key with a new request");
+    }
+
+    @Override
+    public Problem rateLimited(RateLimitedException e) {
+        return Problem.of(ProblemType.RATE_LIMITED, 429, "Too many requests", e.getMessage()).retryAfter(e.retryAfter());
     }
 
     @Override

@@ -16,6 +16,8 @@ public enum ProblemType {
     LIMIT_REACHED("/problems/limit-reached"),
     UNKNOWN_STORE("/problems/unknown-store"),
     IDEMPOTENCY_CONFLICT("/problems/idempotency-conflict"),
+    IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused"),
+    RATE_LIMITED("/problems/rate-limited"),
     PROVIDER_REJECTED("/problems/grocer-rejected"),
     PROVIDER_FORBIDDEN("/problems/grocer-forbidden"),
     PROVIDER_NOT_FOUND("/problems/grocer-not-found"),

@@ -7,10 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.personalshopper.adapters.web.guard.SignInStart;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.AuthenticateShopper;
@@ -34,6 +37,7 @@ public class AuthResource {
     /** Sends the browser to the grocer's sign-in page, binding this sign-in to the browser by a cookie. */
     @GET
     @Path("login")
+    @SignInStart
     public Response login(@QueryParam("returnTo") String returnTo, @QueryParam("banner") String banner) {
         Fields fields = new Fields();
         ReturnPath target = returnTo == null || returnTo.isEmpty() ? ReturnPath.HOME
@@ -59,7 +63,7 @@ public class AuthResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @QueryParam("error_description") String errorDescription,
                              @CookieParam(SessionCookies.LOGIN) String loginCookie,
-                             @CookieParam(SessionCookies.SESSION) String earlierSession) {
+                             @Context HttpHeaders headers) {
         AuthenticateShopper.SignedIn signedIn;
         try {
             signedIn = authenticate.completeLogin(new AuthenticateShopper.CompleteLogin(
@@ -70,7 +74,7 @@ public class AuthResource {
                     .header("Set-Cookie", cookies.clearLogin())
                     .build();
         }
-        Optional.ofNullable(earlierSession).flatMap(SessionCookies::plausible).ifPresent(authenticate::signOut);
+        cookies.sessionIn(headers.getCookies()).ifPresent(authenticate::signOut);
         return Response.status(Response.Status.FOUND)
                 .location(location(signedIn.returnTo()).orElse(URI.create("/")))
                 .header("Set-Cookie", cookies.session(signedIn.sessionId()))
@@ -87,11 +91,29 @@ public class AuthResource {
         }
     }
 
-    /** Ends the session server-side and clears the cookie; answers 204 with or without a session. */
+    /**
+     * Ends the session server-side and clears the cookie; with {@code everywhere=true}, ends every session of
+     * that shopper (all their devices). Answers 204 with or without a session.
+     */
     @POST
     @Path("logout")
-    public Response logout(@CookieParam(SessionCookies.SESSION) String session) {
-        Optional.ofNullable(session).flatMap(SessionCookies::plausible).ifPresent(authenticate::signOut);
+    public Response logout(@QueryParam("everywhere") String everywhere, @Context HttpHeaders headers) {
+        Fields fields = new Fields();
+        boolean all = false;
+        if (everywhere != null) {
+            if (everywhere.equals("true") || everywhere.equals("false")) {
+                all = everywhere.equals("true");
+            } else {
+                fields.fail("everywhere", "must be true or false");
+            }
+        }
+        fields.throwIfInvalid();
+        Optional<String> session = cookies.sessionIn(headers.getCookies());
+        if (all) {
+            session.ifPresent(authenticate::signOutEverywhere);
+        } else {
+            session.ifPresent(authenticate::signOut);
+        }
         return Response.noContent().header("Set-Cookie", cookies.clearSession()).build();
     }
 }

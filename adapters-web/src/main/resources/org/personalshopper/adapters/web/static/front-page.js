@@ -425,6 +425,12 @@
       say('You are signed out.');
       $('sign-in').focus();
     }));
+    $('sign-out-everywhere').addEventListener('click', () => act($('sign-out-everywhere'), async () => {
+      await api('POST', '/auth/logout?everywhere=true');
+      showSignedOut();
+      say('You are signed out on every device.');
+      $('sign-in').focus();
+    }));
 
     await act(null, async () => {
       if (await loadShopper()) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.adapters.web.server.ShopperHttpServer;
+import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
@@ -74,9 +75,12 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
         base = URI.create("http://127.0.0.1:" + listener.getPort());
     }
 
-    /** Secure cookies, origin {@link #ORIGIN}, sessions of 30 days, the default 64 KiB body limit. */
+    /**
+     * Secure cookies, origin {@link #ORIGIN}, sessions of 30 days, the default 64 KiB body limit, and sign-in
+     * limits high enough that tests starting many sign-ins from one address are not cut off.
+     */
     public static WebServer standard() {
-        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30)));
+        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30)).withSignInLimits(100_000, 100_000));
     }
 
     public URI uri(String pathAndQuery) {
@@ -89,7 +93,7 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
 
     /** With the signed-in shopper's session cookie. */
     public HttpRequest.Builder signedIn(String pathAndQuery) {
-        return request(pathAndQuery).header("Cookie", "shopper_session=" + FakeUseCases.SESSION);
+        return request(pathAndQuery).header("Cookie", SessionCookies.HOST_SESSION + "=" + FakeUseCases.SESSION);
     }
 
     public HttpResponse<String> send(HttpRequest request) {

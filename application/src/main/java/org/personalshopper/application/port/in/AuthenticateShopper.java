@@ -49,7 +49,10 @@ public interface AuthenticateShopper {
         }
     }
 
-    /** @throws org.personalshopper.domain.InvalidValueException for a banner the grocer does not know */
+    /**
+     * @throws org.personalshopper.domain.InvalidValueException for a banner the grocer does not know
+     * @throws RateLimitedException when so many sign-ins are in progress that no more are stored
+     */
     LoginRedirect beginLogin(BeginLogin command);
 
     /** @throws SignInFailedException when the state, the grocer or the shopper's consent fails */
@@ -60,4 +63,10 @@ public interface AuthenticateShopper {
 
     /** Ends the session server-side; unknown sessions are ignored. */
     void signOut(String sessionId);
+
+    /**
+     * Ends every session of the shopper this live session belongs to, on every device, this one included;
+     * an unknown or expired session is ignored.
+     */
+    void signOutEverywhere(String sessionId);
 }

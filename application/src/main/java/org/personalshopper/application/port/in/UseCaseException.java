@@ -12,8 +12,8 @@ package org.personalshopper.application.port.in;
  */
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
-        SignInFailedException, IdempotencyConflictException, ProviderConnectionUnavailableException,
-        ProviderFailedException, TemporarilyUnavailableException {
+        SignInFailedException, IdempotencyConflictException, IdempotencyKeyReusedException, RateLimitedException,
+        ProviderConnectionUnavailableException, ProviderFailedException, TemporarilyUnavailableException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -35,6 +35,10 @@ public abstract sealed class UseCaseException extends RuntimeException
         R signInFailed(SignInFailedException e);
 
         R idempotencyConflict(IdempotencyConflictException e);
+
+        R idempotencyKeyReused(IdempotencyKeyReusedException e);
+
+        R rateLimited(RateLimitedException e);
 
         R providerConnectionUnavailable(ProviderConnectionUnavailableException e);
 
