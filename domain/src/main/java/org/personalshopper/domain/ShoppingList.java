@@ -11,7 +11,7 @@ import java.util.Optional;
 public record ShoppingList(ShoppingListId id, ShopperId shopperId, String name, List<ListItem> items, Instant createdAt,
                            Instant updatedAt) {
     public static final int MAX_PER_SHOPPER = 50;
-    public static final int MAX_ITEMS = 100;
+    public static final int MAX_ITEMS = CartItem.MAX_ITEMS_PER_ADD;
     public static final int MAX_NAME = 100;
 
     public ShoppingList {

@@ -1,0 +1,8 @@
+package org.personalshopper.application.port.in;
+
+/** No open item of the list has a confirmed pick, so there is nothing to put in the cart. */
+public class NothingToSendException extends RuntimeException {
+    public NothingToSendException() {
+        super("no item of this list has a confirmed pick yet: plan the list and confirm picks first");
+    }
+}
