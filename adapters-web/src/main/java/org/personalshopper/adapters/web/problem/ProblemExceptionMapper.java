@@ -21,7 +21,12 @@ import java.util.UUID;
 import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.LimitReachedException;
+import org.personalshopper.application.port.in.ListAlreadySentException;
+import org.personalshopper.application.port.in.NoPreferredStoreException;
 import org.personalshopper.application.port.in.NotFoundException;
+import org.personalshopper.application.port.in.NothingToSendException;
+import org.personalshopper.application.port.in.ProviderCallFailedException;
+import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -69,6 +74,23 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         }
         if (thrown instanceof UnknownStoreException e) {
             return Problem.of(ProblemType.UNKNOWN_STORE, 422, "Unknown store", e.getMessage());
+        }
+        if (thrown instanceof NoPreferredStoreException e) {
+            return Problem.of(ProblemType.NO_PREFERRED_STORE, 409, "Choose a store first", e.getMessage())
+                    .with("chooseStoreUrl", "/api/user/location");
+        }
+        if (thrown instanceof UnknownProductException e) {
+            return Problem.of(ProblemType.UNKNOWN_PRODUCT, 422, "Unknown product", e.getMessage());
+        }
+        if (thrown instanceof ListAlreadySentException e) {
+            return Problem.of(ProblemType.LIST_ALREADY_SENT, 409, "List already sent", e.getMessage()
+                    + " (send {\"again\": true})");
+        }
+        if (thrown instanceof NothingToSendException e) {
+            return Problem.of(ProblemType.NOTHING_TO_SEND, 409, "Nothing to send", e.getMessage());
+        }
+        if (thrown instanceof ProviderCallFailedException e) {
+            return GrocerProblems.of(e.failure(), e.reason(), e.retryAfter());
         }
         if (thrown instanceof SignInRequiredException) {
             return GrocerProblems.signInRequired();
