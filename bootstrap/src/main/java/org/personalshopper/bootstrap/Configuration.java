@@ -21,6 +21,7 @@ import org.personalshopper.domain.SessionPolicy;
  * @param redirectUri    the registered callback; also defines the service's own origin for the Origin check
  * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
+ * @param planning       how lists are planned: search cache, search concurrency, the optional language model
  */
 public record Configuration(
         Optional<GrocerCredentials> grocer,
@@ -36,7 +37,8 @@ public record Configuration(
         List<String> previousTokenKeys,
         SessionPolicy sessionPolicy,
         Duration refreshSkew,
-        Duration sandboxTokenLifetime) {
+        Duration sandboxTokenLifetime,
+        Planning planning) {
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
 
@@ -51,6 +53,22 @@ public record Configuration(
         @Override
         public String toString() {
             return "ExternalDatabase[credentials redacted]";
+        }
+    }
+
+    /**
+     * Planning lists: product searches are cached for {@code catalogCacheTtl} (zero: not cached), at most
+     * {@code searchConcurrency} run at once, and an optional OpenAI-compatible language model re-ranks.
+     */
+    public record Planning(Duration catalogCacheTtl, int searchConcurrency, Optional<LanguageModel> languageModel) {
+    }
+
+    /** An OpenAI-compatible chat-completions server: {@code baseUrl} up to and including /v1, e.g. http://localhost:11434/v1. */
+    public record LanguageModel(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
+        @Override
+        public String toString() {
+            return "LanguageModel[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isPresent() ? "redacted" : "none")
+                    + ", timeout=" + timeout + "]";
         }
     }
 
@@ -138,7 +156,23 @@ public record Configuration(
 
         return new Configuration(grocer, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
-                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime));
+                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime), planning(read));
+    }
+
+    private static Planning planning(Reader read) {
+        int ttl = read.integer("SHOPPER_CATALOG_CACHE_TTL_SECONDS", 300, 0, 3600, "a number of seconds from 0 to 3600");
+        int concurrency = read.integer("SHOPPER_PLAN_SEARCH_CONCURRENCY", 4, 1, 16, "a number from 1 to 16");
+        Optional<URI> baseUrl = read.uri("SHOPPER_LLM_BASE_URL", true);
+        Optional<String> model = read.text("SHOPPER_LLM_MODEL");
+        if (baseUrl.isPresent() != model.isPresent()) {
+            throw new ConfigurationException(baseUrl.isPresent()
+                    ? "SHOPPER_LLM_MODEL is required when SHOPPER_LLM_BASE_URL is set"
+                    : "SHOPPER_LLM_BASE_URL is required when SHOPPER_LLM_MODEL is set");
+        }
+        int timeout = read.integer("SHOPPER_LLM_TIMEOUT_SECONDS", 20, 1, 120, "a number of seconds from 1 to 120");
+        Optional<LanguageModel> languageModel = baseUrl.map(url -> new LanguageModel(url, model.orElseThrow(),
+                read.secret("SHOPPER_LLM_API_KEY"), Duration.ofSeconds(timeout)));
+        return new Planning(Duration.ofSeconds(ttl), concurrency, languageModel);
     }
 
     private static void checkKey(String variable, String base64) {

@@ -25,6 +25,7 @@ import org.personalshopper.adapters.persistence.TokenKeyMismatchException;
 import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.application.service.CandidatePicking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,8 @@ public final class PersonalShopper implements AutoCloseable {
             }
             KrogerAdapters grocer = KrogerAdapters.create(kroger);
 
-            UseCases useCases = UseCases.wire(config, persistence, grocer);
+            UseCases useCases = UseCases.wire(config, persistence, grocer, CandidatePicking.rulesOnly());
+            resources.push(useCases);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);

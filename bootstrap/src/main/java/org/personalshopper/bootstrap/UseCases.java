@@ -1,11 +1,18 @@
 package org.personalshopper.bootstrap;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChooseProductForItem;
+import org.personalshopper.application.port.in.ManageShoppingLists;
+import org.personalshopper.application.port.in.PlanShoppingList;
+import org.personalshopper.application.port.in.SendListToCart;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
@@ -16,8 +23,15 @@ import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
+import org.personalshopper.application.port.out.ProductCatalog;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
+import org.personalshopper.application.service.CachingProductCatalog;
+import org.personalshopper.application.service.CandidatePicking;
+import org.personalshopper.application.service.ChooseProductForItemService;
+import org.personalshopper.application.service.ManageShoppingListsService;
+import org.personalshopper.application.service.PlanShoppingListService;
+import org.personalshopper.application.service.SendListToCartService;
 import org.personalshopper.application.service.CheckReadinessService;
 import org.personalshopper.application.service.ChoosePreferredStoreService;
 import org.personalshopper.application.service.FillCartService;
@@ -33,16 +47,23 @@ import org.personalshopper.application.service.ViewShopperService;
 /** Every use case, built from the adapters, and the HK2 binder that hands them to the web resources. */
 record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, ViewShopper viewShopper,
                 ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, SaveSelection saveSelection,
-                SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness) {
+                SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness,
+                ManageShoppingLists manageLists, PlanShoppingList planList, ChooseProductForItem chooseProduct,
+                SendListToCart sendList, ExecutorService planSearches) implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer, CandidatePicking picking) {
         Clock clock = new SystemClock();
         IdentityProvider identity = grocer.identityProvider();
         AppTokens appTokens = new AppTokens(identity, clock);
         RefreshToken refreshToken = new RefreshTokenService(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
+        // Searches only, with the app token: never anything made with a shopper's token.
+        ProductCatalog catalog = new CachingProductCatalog(grocer.productCatalog(), clock, config.planning().catalogCacheTtl(),
+                CATALOG_CACHE_ENTRIES);
+        ExecutorService planSearches = searchThreads(config.planning().searchConcurrency());
+        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), refreshToken, clock);
         return new UseCases(
                 new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
@@ -51,10 +72,34 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
                 new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, refreshToken),
                 new ManageGuidanceService(db.guidance(), clock),
                 new SaveSelectionService(db.selections(), clock),
-                new SearchProductsService(db.shoppers(), grocer.productCatalog(), appTokens),
+                new SearchProductsService(db.shoppers(), catalog, appTokens),
                 new FindStoresService(grocer.storeDirectory(), appTokens),
-                new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), refreshToken, clock),
-                new CheckReadinessService(db.storageHealth()));
+                fillCart,
+                new CheckReadinessService(db.storageHealth()),
+                new ManageShoppingListsService(db.shoppingLists(), clock),
+                new PlanShoppingListService(db.shoppingLists(), db.shoppers(), db.guidance(), db.selections(), catalog, appTokens,
+                        planSearches, config.planning().searchConcurrency(), picking),
+                new ChooseProductForItemService(db.shoppingLists(), db.shoppers(), db.selections(), catalog, appTokens, clock),
+                new SendListToCartService(db.shoppingLists(), db.selections(), fillCart, clock),
+                planSearches);
+    }
+
+    /** How many search pages the catalog cache keeps at most (a few MB). */
+    private static final int CATALOG_CACHE_ENTRIES = 2_000;
+
+    /** The threads that run a plan's searches: bounded, so a plan never floods the provider. */
+    private static ExecutorService searchThreads(int count) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "catalog-search-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        planSearches.shutdownNow();
     }
 
     void purgeExpired() {
@@ -92,6 +137,10 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
                 bind(useCases.findStores).to(FindStores.class);
                 bind(useCases.fillCart).to(FillCart.class);
                 bind(useCases.checkReadiness).to(CheckReadiness.class);
+                bind(useCases.manageLists).to(ManageShoppingLists.class);
+                bind(useCases.planList).to(PlanShoppingList.class);
+                bind(useCases.chooseProduct).to(ChooseProductForItem.class);
+                bind(useCases.sendList).to(SendListToCart.class);
             }
         };
     }
