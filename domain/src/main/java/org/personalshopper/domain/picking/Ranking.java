@@ -33,9 +33,11 @@ public record Ranking(String itemText, List<RankedProduct> ranked, List<Excluded
         }
         List<String> lines = excluded.stream().map(e -> "'" + e.rule().guidance() + "'").distinct().toList();
         boolean onlyRules = excluded.stream().allMatch(e -> e.rule().kind() == Preference.Kind.ONLY);
+        String found = excluded.size() == 1 ? "the one product found for '" + searchedFor + "'"
+                : "the " + excluded.size() + " products found for '" + searchedFor + "'";
         return Optional.of((onlyRules
-                ? "none of the " + excluded.size() + " products found for '" + searchedFor + "' meets your guidance "
-                : "every one of the " + excluded.size() + " products found for '" + searchedFor + "' is ruled out by your guidance ")
+                ? (excluded.size() == 1 ? found + " does not meet" : "none of " + found + " meets") + " your guidance "
+                : (excluded.size() == 1 ? found + " is" : "every one of " + found + " is") + " ruled out by your guidance ")
                 + String.join(", ", lines));
     }
 }
