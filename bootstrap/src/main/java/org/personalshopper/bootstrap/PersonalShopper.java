@@ -16,6 +16,8 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
+import org.personalshopper.adapters.llm.ChatCompletionsPicker;
+import org.personalshopper.adapters.llm.LanguageModelSettings;
 import org.personalshopper.adapters.kroger.KrogerSettings;
 import org.personalshopper.adapters.kroger.sandbox.KrogerSandbox;
 import org.personalshopper.adapters.kroger.sandbox.SandboxSettings;
@@ -70,7 +72,7 @@ public final class PersonalShopper implements AutoCloseable {
             }
             KrogerAdapters grocer = KrogerAdapters.create(kroger);
 
-            UseCases useCases = UseCases.wire(config, persistence, grocer, CandidatePicking.rulesOnly());
+            UseCases useCases = UseCases.wire(config, persistence, grocer, picking(config));
             resources.push(useCases);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
@@ -105,6 +107,15 @@ public final class PersonalShopper implements AutoCloseable {
             }
             throw new IllegalStateException("could not start the HTTP server: " + e.getMessage(), e);
         }
+    }
+
+    /** The rules alone, or re-ranked by the language model when one is configured (off by default). */
+    private static CandidatePicking picking(Configuration config) {
+        return config.planning().languageModel().map(model -> {
+            LOG.info("List plans are re-ranked by the language model {} at {}", model.model(), model.baseUrl());
+            return CandidatePicking.with(new ChatCompletionsPicker(
+                    new LanguageModelSettings(model.baseUrl(), model.model(), model.apiKey(), model.timeout())));
+        }).orElseGet(CandidatePicking::rulesOnly);
     }
 
     private static PostgresPersistence openDatabase(Configuration config, Deque<AutoCloseable> resources) {
