@@ -63,12 +63,12 @@ public final class ManageShoppingListsService implements ManageShoppingLists {
     }
 
     @Override
-    public ShoppingList addItem(AddItem command) {
+    public ListItem addItem(AddItem command) {
         Instant now = clock.now();
-        switch (lists.addItemIfFewerThan(command.shopperId(), command.listId(), newItem(command.item(), now),
-                ShoppingList.MAX_ITEMS, now)) {
+        ListItem item = newItem(command.item(), now);
+        switch (lists.addItemIfFewerThan(command.shopperId(), command.listId(), item, ShoppingList.MAX_ITEMS, now)) {
             case ADDED -> {
-                return list(command.shopperId(), command.listId());
+                return item;
             }
             case LIST_FULL -> throw new LimitReachedException("a list holds at most " + ShoppingList.MAX_ITEMS + " items");
             case NO_SUCH_LIST -> throw new NotFoundException("list");

@@ -191,9 +191,8 @@ public class ShoppingListResource {
         Fields fields = new Fields();
         Optional<ManageShoppingLists.NewItem> item = newItem(fields, "", b);
         fields.throwIfInvalid();
-        ShoppingList list = lists.addItem(new ManageShoppingLists.AddItem(ShopperPrincipal.of(security), listId, item.orElseThrow()));
-        ListItem added = list.items().get(list.items().size() - 1);
-        return Response.created(URI.create("/api/lists/" + list.id() + "/items/" + added.id())).entity(ItemJson.of(added)).build();
+        ListItem added = lists.addItem(new ManageShoppingLists.AddItem(ShopperPrincipal.of(security), listId, item.orElseThrow()));
+        return Response.created(URI.create("/api/lists/" + listId + "/items/" + added.id())).entity(ItemJson.of(added)).build();
     }
 
     @PATCH

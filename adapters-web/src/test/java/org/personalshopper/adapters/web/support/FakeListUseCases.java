@@ -79,11 +79,13 @@ public final class FakeListUseCases implements ManageShoppingLists, PlanShopping
     }
 
     @Override
-    public ShoppingList addItem(AddItem command) {
+    public ListItem addItem(AddItem command) {
         ShoppingList l = list(command.shopperId(), command.listId());
         List<ListItem> items = new ArrayList<>(l.items());
-        items.add(item(command.item()));
-        return put(new ShoppingList(l.id(), l.shopperId(), l.name(), items, l.createdAt(), FakeUseCases.NOW));
+        ListItem added = item(command.item());
+        items.add(added);
+        put(new ShoppingList(l.id(), l.shopperId(), l.name(), items, l.createdAt(), FakeUseCases.NOW));
+        return added;
     }
 
     @Override

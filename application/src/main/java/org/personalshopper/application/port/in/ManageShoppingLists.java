@@ -3,6 +3,7 @@ package org.personalshopper.application.port.in;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.personalshopper.domain.ListItem;
 import org.personalshopper.domain.ListItemId;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.ShopperId;
@@ -76,8 +77,8 @@ public interface ManageShoppingLists {
     /** @throws NotFoundException when the shopper has no such list */
     void delete(ShopperId shopperId, ShoppingListId listId);
 
-    /** The list with the item added at the end. @throws LimitReachedException when the list is full */
-    ShoppingList addItem(AddItem command);
+    /** The item, added at the end of the list. @throws LimitReachedException when the list is full */
+    ListItem addItem(AddItem command);
 
     /** The list with the item changed. @throws NotFoundException when there is no such list or item */
     ShoppingList changeItem(ChangeItem command);
