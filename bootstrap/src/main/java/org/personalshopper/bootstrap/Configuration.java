@@ -17,14 +17,14 @@ import org.personalshopper.domain.SessionPolicy;
  * Everything the service reads from its environment, checked once at start-up. Each problem is reported
  * as one line naming the variable; values of secret variables are never repeated back.
  *
- * @param grocer         the Kroger app credentials, or empty for demo mode (the built-in sandbox)
+ * @param provider       the Kroger app credentials, or empty for demo mode (the built-in sandbox)
  * @param redirectUri    the registered callback; also defines the service's own origin for the Origin check
  * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
  * @param planning       how lists are planned: search cache, search concurrency, the optional language model
  */
 public record Configuration(
-        Optional<GrocerCredentials> grocer,
+        Optional<ProviderCredentials> provider,
         URI redirectUri,
         URI krogerApiBaseUrl,
         List<String> scopes,
@@ -42,10 +42,10 @@ public record Configuration(
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
 
-    public record GrocerCredentials(String clientId, String clientSecret) {
+    public record ProviderCredentials(String clientId, String clientSecret) {
         @Override
         public String toString() {
-            return "GrocerCredentials[clientId=" + clientId + ", clientSecret=redacted]";
+            return "ProviderCredentials[clientId=" + clientId + ", clientSecret=redacted]";
         }
     }
 
@@ -73,7 +73,7 @@ public record Configuration(
     }
 
     public boolean demoMode() {
-        return grocer.isEmpty();
+        return provider.isEmpty();
     }
 
     /** scheme://host[:port] of the redirect URI: the origin browsers send with our own forms and scripts. */
@@ -108,7 +108,7 @@ public record Configuration(
                     ? "KROGER_CLIENT_SECRET is required when KROGER_CLIENT_ID is set"
                     : "KROGER_CLIENT_ID is required when KROGER_CLIENT_SECRET is set (leave both unset for demo mode)");
         }
-        Optional<GrocerCredentials> grocer = clientId.map(id -> new GrocerCredentials(id, clientSecret.orElseThrow()));
+        Optional<ProviderCredentials> provider = clientId.map(id -> new ProviderCredentials(id, clientSecret.orElseThrow()));
 
         URI redirectUri = read.uri("KROGER_REDIRECT_URI", true)
                 .orElse(URI.create("http://localhost:" + port + "/auth/callback"));
@@ -154,7 +154,7 @@ public record Configuration(
         int sandboxLifetime = read.integer("SHOPPER_SANDBOX_TOKEN_LIFETIME_SECONDS", 1800, 2, 86400,
                 "a number of seconds from 2 to 86400");
 
-        return new Configuration(grocer, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
+        return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
                 Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime), planning(read));
     }

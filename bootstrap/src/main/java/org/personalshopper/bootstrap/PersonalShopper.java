@@ -66,7 +66,7 @@ public final class PersonalShopper implements AutoCloseable {
                 sandbox = Optional.of(demo);
                 kroger = DemoMode.krogerSettings(config, demo);
             } else {
-                Configuration.GrocerCredentials credentials = config.grocer().orElseThrow();
+                Configuration.ProviderCredentials credentials = config.provider().orElseThrow();
                 kroger = KrogerSettings.of(config.krogerApiBaseUrl(), credentials.clientId(), credentials.clientSecret(),
                         config.redirectUri(), config.scopes(), config.pkce());
             }

@@ -16,9 +16,9 @@ import org.personalshopper.application.port.in.SendListToCart;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
+import org.personalshopper.application.port.in.KeepHouse;
 import org.personalshopper.application.port.in.ManageGuidance;
-import org.personalshopper.application.port.in.RefreshToken;
-import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
 import org.personalshopper.application.port.out.Clock;
@@ -36,20 +36,24 @@ import org.personalshopper.application.service.CheckReadinessService;
 import org.personalshopper.application.service.ChoosePreferredStoreService;
 import org.personalshopper.application.service.FillCartService;
 import org.personalshopper.application.service.FindStoresService;
+import org.personalshopper.application.service.FreshAccessTokens;
+import org.personalshopper.application.service.KeepHouseService;
 import org.personalshopper.application.service.ManageGuidanceService;
-import org.personalshopper.application.service.RefreshTokenService;
-import org.personalshopper.application.service.SaveSelectionService;
+import org.personalshopper.application.service.ManageSelectionsService;
 import org.personalshopper.application.service.SearchProductsService;
 import org.personalshopper.application.service.SecureRandomTokens;
 import org.personalshopper.application.service.SystemClock;
 import org.personalshopper.application.service.ViewShopperService;
 
 /** Every use case, built from the adapters, and the HK2 binder that hands them to the web resources. */
-record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, ViewShopper viewShopper,
-                ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, SaveSelection saveSelection,
+record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
+                ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, ManageSelections manageSelections,
                 SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness,
-                ManageShoppingLists manageLists, PlanShoppingList planList, ChooseProductForItem chooseProduct,
-                SendListToCart sendList, ExecutorService planSearches) implements AutoCloseable {
+                KeepHouse keepHouse, ManageShoppingLists manageLists, PlanShoppingList planList,
+                ChooseProductForItem chooseProduct, SendListToCart sendList, ExecutorService planSearches)
+        implements AutoCloseable {
+    /** How shoppers know the provider, in texts that tell them to look at it (e.g. its cart). */
+    static final String PROVIDER_NAME = "Kroger";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
@@ -57,25 +61,26 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
         Clock clock = new SystemClock();
         IdentityProvider identity = grocer.identityProvider();
         AppTokens appTokens = new AppTokens(identity, clock);
-        RefreshToken refreshToken = new RefreshTokenService(identity, db.tokens(), db.transactions(), clock,
+        FreshAccessTokens freshTokens = new FreshAccessTokens(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
         // Searches only, with the app token: never anything made with a shopper's token.
         ProductCatalog catalog = new CachingProductCatalog(grocer.productCatalog(), clock, config.planning().catalogCacheTtl(),
                 CATALOG_CACHE_ENTRIES);
         ExecutorService planSearches = searchThreads(config.planning().searchConcurrency());
-        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), refreshToken, clock);
+        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), freshTokens, clock);
         return new UseCases(
                 new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
-                refreshToken,
-                new ViewShopperService(db.shoppers(), refreshToken),
-                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, refreshToken),
+                new ViewShopperService(db.shoppers(), freshTokens),
+                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, freshTokens),
                 new ManageGuidanceService(db.guidance(), clock),
-                new SaveSelectionService(db.selections(), clock),
+                new ManageSelectionsService(db.selections(), clock),
                 new SearchProductsService(db.shoppers(), catalog, appTokens),
                 new FindStoresService(grocer.storeDirectory(), appTokens),
                 fillCart,
                 new CheckReadinessService(db.storageHealth()),
+                new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
+                        PROVIDER_NAME),
                 new ManageShoppingListsService(db.shoppingLists(), clock),
                 new PlanShoppingListService(db.shoppingLists(), db.shoppers(), db.guidance(), db.selections(), catalog, appTokens,
                         planSearches, config.planning().searchConcurrency(), picking),
@@ -103,11 +108,11 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
     }
 
     void purgeExpired() {
-        housekeeping("purging expired sessions and login attempts", authenticate::purgeExpired);
+        housekeeping("purging expired sessions and login attempts", keepHouse::purgeExpired);
     }
 
     void settleAbandonedCartAdds() {
-        housekeeping("settling cart adds cut off by a stop as unknown", fillCart::settleAbandoned);
+        housekeeping("settling cart adds cut off by a stop as unknown", keepHouse::settleAbandonedCartAdds);
     }
 
     /** Run on a schedule: a failure is logged and the next run tries again. */
@@ -128,11 +133,10 @@ record UseCases(AuthenticateShopper authenticate, RefreshToken refreshToken, Vie
             @Override
             protected void configure() {
                 bind(useCases.authenticate).to(AuthenticateShopper.class);
-                bind(useCases.refreshToken).to(RefreshToken.class);
                 bind(useCases.viewShopper).to(ViewShopper.class);
                 bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
                 bind(useCases.manageGuidance).to(ManageGuidance.class);
-                bind(useCases.saveSelection).to(SaveSelection.class);
+                bind(useCases.manageSelections).to(ManageSelections.class);
                 bind(useCases.searchProducts).to(SearchProducts.class);
                 bind(useCases.findStores).to(FindStores.class);
                 bind(useCases.fillCart).to(FillCart.class);

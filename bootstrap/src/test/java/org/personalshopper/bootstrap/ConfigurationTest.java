@@ -104,7 +104,7 @@ class ConfigurationTest {
                 "SHOPPER_DB_URL", "jdbc:postgresql://db/shop", "SHOPPER_DB_PASSWORD", "db-password", "SHOPPER_TOKEN_KEY", KEY);
 
         assertThat(config.toString()).doesNotContain("s3cret-value", "db-password", KEY);
-        assertThat(config.grocer().orElseThrow().toString()).doesNotContain("s3cret-value");
+        assertThat(config.provider().orElseThrow().toString()).doesNotContain("s3cret-value");
         assertThat(config.database().orElseThrow().toString()).doesNotContain("db-password");
     }
 

@@ -13,11 +13,7 @@ public record CartSubmissionId(UUID value) {
 
     /** Parses an id from a URL or body; anything but a UUID is refused with the field named. */
     public static CartSubmissionId parse(String field, String text) {
-        try {
-            return new CartSubmissionId(UUID.fromString(Check.present(field, text)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(field, "must be a UUID");
-        }
+        return new CartSubmissionId(Check.uuid(field, text));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.personalshopper.domain;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /** Shared rule checks for value constructors; each failure names the field it concerns. */
 public final class Check {
@@ -16,9 +17,19 @@ public final class Check {
 
     public static String notBlank(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            throw new InvalidValueException(field, "must not be blank");
         }
         return value;
+    }
+
+    /** The one parse rule of the UUID ids (selection, guidance, cart submission): anything else is refused. */
+    public static UUID uuid(String field, String text) {
+        present(field, text);
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "must be a UUID");
+        }
     }
 
     /** Trims and checks the length in code points; control characters are refused. */

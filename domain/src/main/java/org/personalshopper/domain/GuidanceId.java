@@ -13,11 +13,7 @@ public record GuidanceId(UUID value) {
 
     /** Parses an id from a URL or body; anything but a UUID is refused with the field named. */
     public static GuidanceId parse(String field, String text) {
-        try {
-            return new GuidanceId(UUID.fromString(Check.present(field, text)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(field, "must be a UUID");
-        }
+        return new GuidanceId(Check.uuid(field, text));
     }
 
     @Override

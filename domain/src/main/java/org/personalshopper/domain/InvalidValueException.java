@@ -1,7 +1,7 @@
 package org.personalshopper.domain;
 
 /** A value broke one of its rules. {@code field} names the input the caller sent, so it can be shown back. */
-public final class InvalidValueException extends RuntimeException {
+public final class InvalidValueException extends IllegalArgumentException {
     private final String field;
 
     public InvalidValueException(String field, String message) {

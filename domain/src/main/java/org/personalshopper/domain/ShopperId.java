@@ -13,11 +13,7 @@ public record ShopperId(UUID value) {
     }
 
     public static ShopperId parse(String text) {
-        try {
-            return new ShopperId(UUID.fromString(Check.present("shopperId", text)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("shopperId", "must be a UUID");
-        }
+        return new ShopperId(Check.uuid("shopperId", text));
     }
 
     @Override

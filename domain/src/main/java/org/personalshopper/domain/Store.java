@@ -2,7 +2,7 @@ package org.personalshopper.domain;
 
 import java.util.Optional;
 
-/** A grocer's store a shopper can choose. {@code chain} is the brand as the grocer spells it (e.g. KROGER). */
+/** A grocer's store a shopper can choose. {@code chain} is the brand as the grocer spells it. */
 public record Store(StoreLocationId locationId, String chain, String name, Address address,
                     Optional<GeoPoint> geolocation, Optional<String> phone) {
     public Store {

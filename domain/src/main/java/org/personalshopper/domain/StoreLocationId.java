@@ -1,6 +1,6 @@
 package org.personalshopper.domain;
 
-/** A store at the provider: Kroger location ids are 8 letters or digits (3-digit division + 5-digit store). */
+/** A store at the provider: its location id, 8 letters or digits. */
 public record StoreLocationId(String value) {
     public StoreLocationId {
         Check.matches("locationId", value, "[A-Za-z0-9]{8}", "must be 8 letters or digits");

@@ -2,7 +2,7 @@ package org.personalshopper.domain;
 
 /**
  * A product's UPC as digits, 1 to 14 of them. Always a string, never a number: leading zeros matter.
- * {@link #padded(int)} gives the fixed-width form a provider wants (Kroger: 13).
+ * {@link #padded(int)} gives the fixed-width form a provider wants.
  */
 public record Upc(String value) {
     public Upc {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.GeoPoint;
 import org.personalshopper.domain.Store;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.Address;
 import org.personalshopper.domain.GeoPoint;
 import org.personalshopper.domain.ProviderFailure;

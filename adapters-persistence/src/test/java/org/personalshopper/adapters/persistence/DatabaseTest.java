@@ -9,18 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.personalshopper.application.contract.Race;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
+import org.personalshopper.domain.ShopperId;
 
 /** A test class with its own migrated schema, dropped after its last test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +47,15 @@ abstract class DatabaseTest {
 
     Shopper newShopper() {
         return persistence.shoppers().findOrCreate(KROGER, new ProfileId(UUID.randomUUID().toString()), T0);
+    }
+
+    /** The repository contracts' hooks: a stored shopper (the schema checks), and what PostgreSQL keeps of a time. */
+    public ShopperId newShopperId() {
+        return newShopper().id();
+    }
+
+    public Instant kept(Instant instant) {
+        return micros(instant);
     }
 
     static Instant at(Duration afterT0) {
@@ -87,29 +93,6 @@ abstract class DatabaseTest {
 
     /** Runs {@code threads} tasks released at the same moment, and returns their results in task order. */
     static <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int n = i;
-                Callable<T> racer = () -> {
-                    ready.countDown();
-                    go.await();
-                    return task.apply(n);
-                };
-                futures.add(pool.submit(racer));
-            }
-            ready.await();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.race(threads, task);
     }
 }

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.application.contract.LoginAttemptRepositoryContract;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
 
-class LoginAttemptRepositoryTest extends DatabaseTest {
-    private LoginAttemptRepository attempts() {
+/** The jOOQ LoginAttemptRepository against its contract, and what only the database adds. */
+class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRepositoryContract {
+    @Override
+    public LoginAttemptRepository attempts() {
         return persistence.loginAttempts();
     }
 
@@ -25,42 +28,6 @@ class LoginAttemptRepositoryTest extends DatabaseTest {
     private static LoginAttempt attempt(Optional<String> verifier) {
         return LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()), SecretHash.of(UUID.randomUUID().toString()),
                 verifier, new ReturnPath("/lists?week=47"), T0);
-    }
-
-    @Test
-    void takeReturnsTheAttemptWithItsVerifierOnce() {
-        String verifier = verifier();
-        LoginAttempt attempt = attempt(Optional.of(verifier));
-        attempts().save(attempt);
-
-        Optional<LoginAttempt> taken = attempts().take(attempt.stateHash());
-
-        assertThat(taken).isPresent();
-        assertThat(taken.get().stateHash()).isEqualTo(attempt.stateHash());
-        assertThat(taken.get().browserBindingHash()).isEqualTo(attempt.browserBindingHash());
-        assertThat(taken.get().codeVerifier()).contains(verifier);
-        assertThat(taken.get().returnTo()).isEqualTo(attempt.returnTo());
-        assertThat(taken.get().createdAt()).isEqualTo(micros(attempt.createdAt()));
-        assertThat(taken.get().expiresAt()).isEqualTo(micros(attempt.expiresAt()));
-        assertThat(attempts().take(attempt.stateHash())).isEmpty();
-    }
-
-    @Test
-    void anAttemptWithoutPkceHasNoVerifier() {
-        LoginAttempt attempt = attempt(Optional.empty());
-        attempts().save(attempt);
-
-        assertThat(attempts().take(attempt.stateHash()).orElseThrow().codeVerifier()).isEmpty();
-    }
-
-    @Test
-    void twentyCallbacksRacingWithOneStateLetExactlyOneThrough() throws Exception {
-        LoginAttempt attempt = attempt(Optional.of(verifier()));
-        attempts().save(attempt);
-
-        List<Boolean> got = race(20, i -> attempts().take(attempt.stateHash()).isPresent());
-
-        assertThat(got).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 
     @Test

@@ -1,14 +1,9 @@
 package org.personalshopper.adapters.persistence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import org.personalshopper.application.contract.SelectionRepositoryContract;
 import org.personalshopper.application.port.out.SelectionRepository;
-import org.personalshopper.application.port.out.SelectionRepository.Saved;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.Selection;
@@ -17,8 +12,10 @@ import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ShoppingListItem;
 import org.personalshopper.domain.Upc;
 
-class SelectionRepositoryTest extends DatabaseTest {
-    private SelectionRepository selections() {
+/** The jOOQ SelectionRepository against its contract, and what only the database adds. */
+class SelectionRepositoryTest extends DatabaseTest implements SelectionRepositoryContract {
+    @Override
+    public SelectionRepository selections() {
         return persistence.selections();
     }
 
@@ -31,128 +28,5 @@ class SelectionRepositoryTest extends DatabaseTest {
     private static Selection stored(Selection s) {
         return new Selection(s.id(), s.shopperId(), s.item(), s.productId(), s.upc(), s.description(), s.brand(), s.size(),
                 s.quantity(), micros(s.createdAt()), micros(s.updatedAt()));
-    }
-
-    @Test
-    void aNewItemIsCreatedAndReadBackExactly() {
-        ShopperId shopper = newShopper().id();
-        Selection milk = pick(shopper, "Milk", "0001111041700", T0);
-
-        Optional<Saved> saved = selections().save(milk, 10);
-
-        assertThat(saved).contains(new Saved(stored(milk), true));
-        assertThat(selections().list(shopper)).containsExactly(stored(milk));
-    }
-
-    @Test
-    void optionalTextsMayBeAbsent() {
-        ShopperId shopper = newShopper().id();
-        Selection bare = new Selection(SelectionId.random(), shopper, new ShoppingListItem("eggs"), new ProductId("1"),
-                new Upc("1"), Optional.empty(), Optional.empty(), Optional.empty(), new Quantity(1), T0, T0);
-
-        selections().save(bare, 10);
-
-        assertThat(selections().list(shopper)).containsExactly(stored(bare));
-    }
-
-    @Test
-    void savingTheSameItemInAnyCaseReplacesThePickButKeepsItsIdAndCreationTime() {
-        ShopperId shopper = newShopper().id();
-        Selection first = pick(shopper, "milk", "0001111041700", T0);
-        selections().save(first, 10);
-        Instant later = at(Duration.ofHours(1));
-        Selection second = new Selection(SelectionId.random(), shopper, new ShoppingListItem("MILK"), new ProductId("0001111041600"),
-                new Upc("0001111041600"), Optional.empty(), Optional.of("Kroger"), Optional.empty(), new Quantity(3), later, later);
-
-        Optional<Saved> saved = selections().save(second, 10);
-
-        Selection expected = new Selection(first.id(), shopper, new ShoppingListItem("MILK"), second.productId(), second.upc(),
-                Optional.empty(), Optional.of("Kroger"), Optional.empty(), new Quantity(3), micros(T0), micros(later));
-        assertThat(saved).contains(new Saved(expected, false));
-        assertThat(selections().list(shopper)).containsExactly(expected);
-    }
-
-    @Test
-    void atTheLimitANewItemIsRefusedButAReplacementIsNot() {
-        ShopperId shopper = newShopper().id();
-        selections().save(pick(shopper, "bread", "11", T0), 2);
-        selections().save(pick(shopper, "butter", "12", T0), 2);
-
-        assertThat(selections().save(pick(shopper, "jam", "13", T0), 2)).isEmpty();
-        assertThat(selections().save(pick(shopper, "Bread", "14", T0), 2)).hasValueSatisfying(s -> assertThat(s.created()).isFalse());
-        assertThat(selections().count(shopper)).isEqualTo(2);
-    }
-
-    @Test
-    void twentyConcurrentNewItemsOneBelowTheLimitStoreExactlyOne() throws Exception {
-        ShopperId shopper = newShopper().id();
-        int limit = 5;
-        for (int i = 0; i < limit - 1; i++) {
-            selections().save(pick(shopper, "existing " + i, "2" + i, T0), limit);
-        }
-
-        List<Boolean> created = race(20, i -> selections().save(pick(shopper, "racer " + i, "3" + i, T0), limit).isPresent());
-
-        assertThat(created).filteredOn(Boolean::booleanValue).hasSize(1);
-        assertThat(selections().count(shopper)).isEqualTo(limit);
-    }
-
-    @Test
-    void twentyConcurrentSavesOfOneItemLeaveOneSelection() throws Exception {
-        ShopperId shopper = newShopper().id();
-
-        List<Boolean> created = race(20, i -> selections().save(pick(shopper, i % 2 == 0 ? "Apples" : "apples", "4" + i, T0), 50)
-                .orElseThrow().created());
-
-        assertThat(created).filteredOn(Boolean::booleanValue).hasSize(1);
-        assertThat(selections().list(shopper)).hasSize(1);
-    }
-
-    @Test
-    void selectionsAreListedByItemKey() {
-        ShopperId shopper = newShopper().id();
-        selections().save(pick(shopper, "zucchini", "51", T0), 10);
-        selections().save(pick(shopper, "Apples", "52", at(Duration.ofMinutes(1))), 10);
-        selections().save(pick(shopper, "milk", "53", at(Duration.ofMinutes(2))), 10);
-
-        assertThat(selections().list(shopper)).extracting(s -> s.item().name()).containsExactly("Apples", "milk", "zucchini");
-    }
-
-    @Test
-    void findReturnsOnlyTheShoppersOwnSelections() {
-        ShopperId mine = newShopper().id();
-        ShopperId theirs = newShopper().id();
-        Selection myPick = pick(mine, "rice", "61", T0);
-        Selection theirPick = pick(theirs, "beans", "62", T0);
-        selections().save(myPick, 10);
-        selections().save(theirPick, 10);
-
-        assertThat(selections().find(mine, List.of(myPick.id(), theirPick.id(), SelectionId.random())))
-                .containsExactly(stored(myPick));
-        assertThat(selections().find(mine, List.of())).isEmpty();
-    }
-
-    @Test
-    void twoShoppersKeepTheirOwnPickForTheSameItem() {
-        ShopperId mine = newShopper().id();
-        ShopperId theirs = newShopper().id();
-        Selection theirPick = pick(theirs, "coffee", "71", T0);
-        selections().save(theirPick, 10);
-
-        assertThat(selections().save(pick(mine, "Coffee", "72", T0), 10)).hasValueSatisfying(s -> assertThat(s.created()).isTrue());
-        assertThat(selections().list(theirs)).containsExactly(stored(theirPick));
-    }
-
-    @Test
-    void aShopperCanDeleteOnlyTheirOwnSelection() {
-        ShopperId mine = newShopper().id();
-        ShopperId theirs = newShopper().id();
-        Selection theirPick = pick(theirs, "tea", "81", T0);
-        selections().save(theirPick, 10);
-
-        assertThat(selections().delete(mine, theirPick.id())).isFalse();
-        assertThat(selections().count(theirs)).isEqualTo(1);
-        assertThat(selections().delete(theirs, theirPick.id())).isTrue();
-        assertThat(selections().count(theirs)).isZero();
     }
 }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.application.contract.SessionRepositoryContract;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
 import org.personalshopper.domain.Shopper;
 
-class SessionRepositoryTest extends DatabaseTest {
-    private SessionRepository sessions() {
+/** The jOOQ SessionRepository against its contract, and what only the database adds. */
+class SessionRepositoryTest extends DatabaseTest implements SessionRepositoryContract {
+    @Override
+    public SessionRepository sessions() {
         return persistence.sessions();
     }
 
@@ -20,44 +23,11 @@ class SessionRepositoryTest extends DatabaseTest {
     }
 
     @Test
-    void aSessionIsFoundByTheHashOfItsId() {
-        Shopper shopper = newShopper();
-        Session session = new Session(newIdHash(), shopper.id(), T0, T0);
-
-        sessions().create(session);
-
-        assertThat(sessions().find(session.idHash()))
-                .contains(new Session(session.idHash(), shopper.id(), micros(T0), micros(T0)));
-        assertThat(sessions().find(newIdHash())).isEmpty();
-    }
-
-    @Test
     void onlyTheHashIsStored() throws Exception {
         String sessionId = "the-session-id-from-the-cookie-" + UUID.randomUUID();
         sessions().create(new Session(SecretHash.of(sessionId), newShopper().id(), T0, T0));
 
         assertThat(rawColumn("select id_hash from shopper_session")).doesNotContain(sessionId).contains(SecretHash.of(sessionId).hex());
-    }
-
-    @Test
-    void touchMovesTheIdleClockForwardButNeverBack() {
-        Session session = new Session(newIdHash(), newShopper().id(), T0, T0);
-        sessions().create(session);
-
-        sessions().touch(session.idHash(), at(Duration.ofMinutes(30)));
-        sessions().touch(session.idHash(), at(Duration.ofMinutes(10)));
-
-        assertThat(sessions().find(session.idHash()).orElseThrow().lastUsedAt()).isEqualTo(micros(at(Duration.ofMinutes(30))));
-    }
-
-    @Test
-    void aDeletedSessionIsGone() {
-        Session session = new Session(newIdHash(), newShopper().id(), T0, T0);
-        sessions().create(session);
-
-        sessions().delete(session.idHash());
-
-        assertThat(sessions().find(session.idHash())).isEmpty();
     }
 
     @Test

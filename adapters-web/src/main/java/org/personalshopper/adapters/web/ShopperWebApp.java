@@ -35,11 +35,10 @@ public final class ShopperWebApp {
     /** Every use-case interface the resources inject; each must be bound to an implementation. */
     public static final List<Class<?>> USE_CASES = List.of(
             org.personalshopper.application.port.in.AuthenticateShopper.class,
-            org.personalshopper.application.port.in.RefreshToken.class,
             org.personalshopper.application.port.in.ViewShopper.class,
             org.personalshopper.application.port.in.ChoosePreferredStore.class,
             org.personalshopper.application.port.in.ManageGuidance.class,
-            org.personalshopper.application.port.in.SaveSelection.class,
+            org.personalshopper.application.port.in.ManageSelections.class,
             org.personalshopper.application.port.in.SearchProducts.class,
             org.personalshopper.application.port.in.FindStores.class,
             org.personalshopper.application.port.in.FillCart.class,

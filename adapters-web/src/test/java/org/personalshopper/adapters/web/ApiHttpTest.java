@@ -8,22 +8,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.personalshopper.adapters.web.support.FakeUseCases;
 import org.personalshopper.adapters.web.support.Json;
 import org.personalshopper.adapters.web.support.WebServer;
 import org.personalshopper.application.port.in.FillCart;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
-import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.domain.Modality;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.StoreLocationId;
@@ -34,18 +33,9 @@ class ApiHttpTest {
     private static final String SELECTION = "{\"item\":\"Milk\",\"productId\":\"0001111041700\",\"upc\":\"0001111041700\","
             + "\"description\":\"Kroger 2% Reduced Fat Milk\",\"brand\":\"Kroger\",\"size\":\"1 gal\",\"quantity\":2}";
 
-    private final WebServer web = WebServer.standard();
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    @BeforeEach
-    void reset() {
-        fakes.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
 
     private static JsonNode ok(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -92,7 +82,7 @@ class ApiHttpTest {
     @ParameterizedTest
     @CsvSource({"UNAVAILABLE,30", "TIMED_OUT,30", "UNREACHABLE,30", "RATE_LIMITED,30", "BAD_RESPONSE,30", "REJECTED,30"})
     void anyGrocerFailureWhileChoosingAStoreIs503WithRetryAfter(ProviderFailure failure, String retryAfter) {
-        fakes.chooseFailure = new ProviderException(failure, "grocer says no");
+        fakes.chooseFailure = new ProviderFailedException(failure, "grocer says no");
 
         HttpResponse<String> response = web.json("PUT", "/api/user/location", "{\"locationId\":\"01400943\"}");
 
@@ -103,7 +93,7 @@ class ApiHttpTest {
 
     @Test
     void theGrocersOwnRetryAfterIsPassedOn() {
-        fakes.chooseFailure = new ProviderException(ProviderFailure.RATE_LIMITED, "quota", Optional.of(Duration.ofSeconds(120)), null);
+        fakes.chooseFailure = new ProviderFailedException(ProviderFailure.RATE_LIMITED, "quota", Optional.of(Duration.ofSeconds(120)), null);
         assertThat(web.json("PUT", "/api/user/location", "{\"locationId\":\"01400943\"}").headers().firstValue("Retry-After"))
                 .hasValue("120");
     }
@@ -241,7 +231,7 @@ class ApiHttpTest {
             "BAD_RESPONSE,502,/problems/grocer-unavailable", "TIMED_OUT,504,/problems/grocer-timeout",
             "UNREACHABLE,503,/problems/grocer-unavailable"})
     void grocerFailuresOnReadsMapToTheirStatus(ProviderFailure failure, int status, String type) {
-        fakes.searchFailure = new ProviderException(failure, "the grocer's reason");
+        fakes.searchFailure = new ProviderFailedException(failure, "the grocer's reason");
         HttpResponse<String> response = web.get("/api/products?term=milk");
 
         assertThat(Json.problem(response, status).path("type").asText()).isEqualTo(type);
@@ -252,9 +242,9 @@ class ApiHttpTest {
 
     @Test
     void aGrocerRefusalCarriesItsReasonAndAForbiddenOneNamesTheScope() {
-        fakes.searchFailure = new ProviderException(ProviderFailure.REJECTED, "filter.term must be 3 characters");
+        fakes.searchFailure = new ProviderFailedException(ProviderFailure.REJECTED, "filter.term must be 3 characters");
         assertThat(Json.problem(web.get("/api/products?term=milk"), 400).path("detail").asText()).contains("filter.term");
-        fakes.searchFailure = new ProviderException(ProviderFailure.FORBIDDEN, "missing scope product.compact");
+        fakes.searchFailure = new ProviderFailedException(ProviderFailure.FORBIDDEN, "missing scope product.compact");
         assertThat(Json.problem(web.get("/api/products?term=milk"), 403).path("detail").asText()).contains("product.compact");
     }
 
@@ -269,7 +259,7 @@ class ApiHttpTest {
 
     @Test
     void aRefreshOutageIs503WithRetryAfter() {
-        fakes.searchFailure = new GrocerConnectionUnavailableException(Optional.of(Duration.ofSeconds(7)), null);
+        fakes.searchFailure = new ProviderConnectionUnavailableException(Optional.of(Duration.ofSeconds(7)), null);
         HttpResponse<String> response = web.get("/api/products?term=milk");
 
         Json.problem(response, 503);

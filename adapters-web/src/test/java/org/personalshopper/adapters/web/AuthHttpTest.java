@@ -8,10 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,18 +22,9 @@ import org.personalshopper.application.port.in.SignInFailedException;
 /** Sign-in, callback and sign-out as a browser sees them: redirects, cookies and refusals. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthHttpTest {
-    private final WebServer web = WebServer.standard();
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    @BeforeEach
-    void reset() {
-        fakes.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
 
     private HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder builder = web.request(path).GET();

@@ -12,10 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.personalshopper.adapters.web.support.FakeUseCases;
 import org.personalshopper.adapters.web.support.Json;
 import org.personalshopper.adapters.web.support.WebServer;
@@ -30,18 +29,9 @@ class BadInputHttpTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String UUID_1 = "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e";
 
-    private final WebServer web = WebServer.standard();
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    @BeforeEach
-    void reset() {
-        fakes.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
 
     /** What a field holds, which decides the values that break it. */
     enum Kind { ID, REQUIRED_TEXT, OPTIONAL_TEXT, INT, ENUM, ID_LIST }

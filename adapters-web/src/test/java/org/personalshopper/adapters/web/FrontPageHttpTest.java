@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.personalshopper.adapters.web.support.Json;
@@ -21,12 +21,8 @@ import org.personalshopper.adapters.web.support.WebServer;
 /** The front page a person opens at {@code /}: served to anyone, locked down by headers, accessible markup. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrontPageHttpTest {
-    private final WebServer web = WebServer.standard();
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
 
     private HttpResponse<String> anonymous(String path) {
         return web.send(web.request(path).GET().build());

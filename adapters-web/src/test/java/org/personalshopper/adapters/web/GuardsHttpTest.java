@@ -11,10 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,18 +25,9 @@ import org.slf4j.LoggerFactory;
 /** What every request goes through: Origin check, body limits, media types, JSON strictness, logging. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GuardsHttpTest {
-    private final WebServer web = WebServer.standard();
+    @RegisterExtension
+    final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    @BeforeEach
-    void reset() {
-        fakes.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        web.close();
-    }
 
     private HttpRequest.Builder write(String method, String path, String body) {
         return web.signedIn(path).header("Content-Type", "application/json")

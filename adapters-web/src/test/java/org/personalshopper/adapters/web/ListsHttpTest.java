@@ -21,7 +21,7 @@ import org.personalshopper.application.port.in.ListAlreadySentException;
 import org.personalshopper.application.port.in.ManageShoppingLists;
 import org.personalshopper.application.port.in.NoPreferredStoreException;
 import org.personalshopper.application.port.in.NothingToSendException;
-import org.personalshopper.application.port.in.ProviderCallFailedException;
+import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.domain.Modality;
 import org.personalshopper.domain.ProductId;
@@ -172,7 +172,7 @@ class ListsHttpTest {
         lists.chooseFailure = new UnknownProductException(new ProductId("42"));
         assertThat(Json.problem(web.json("PUT", "/api/lists/" + id + "/items/" + itemId + "/choice", "{\"productId\":\"42\"}"), 422)
                 .path("type").asText()).isEqualTo("/problems/unknown-product");
-        lists.chooseFailure = new ProviderCallFailedException(ProviderFailure.RATE_LIMITED, "quota", Optional.empty(), null);
+        lists.chooseFailure = new ProviderFailedException(ProviderFailure.RATE_LIMITED, "quota", Optional.empty(), null);
         HttpResponse<String> busy = web.json("PUT", "/api/lists/" + id + "/items/" + itemId + "/choice", "{\"productId\":\"42\"}");
         Json.problem(busy, 503);
         assertThat(busy.headers().firstValue("Retry-After")).isPresent();

@@ -164,13 +164,6 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
         presented(Optional.ofNullable(sessionId)).ifPresent(id -> sessions.delete(SecretHash.of(id)));
     }
 
-    @Override
-    public int purgeExpired() {
-        Instant now = clock.now();
-        int sessionsGone = sessions.deleteExpired(now.minus(policy.idleTimeout()), now.minus(policy.absoluteTimeout()));
-        return sessionsGone + loginAttempts.deleteExpired(now);
-    }
-
     /** A secret as presented by a browser, or empty when missing, blank or absurdly long. */
     private static Optional<String> presented(Optional<String> secret) {
         return secret.filter(s -> !s.isBlank() && s.length() <= MAX_PRESENTED_SECRET);

@@ -3,9 +3,10 @@ package org.personalshopper.application.service;
 import java.util.Objects;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.NotFoundException;
-import org.personalshopper.application.port.in.RefreshToken;
+
 import org.personalshopper.application.port.in.UnknownStoreException;
-import org.personalshopper.application.port.in.ViewShopper.ShopperView;
+
+import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.domain.Shopper;
@@ -20,25 +21,31 @@ public final class ChoosePreferredStoreService implements ChoosePreferredStore {
     private final ShopperRepository shoppers;
     private final StoreDirectory stores;
     private final AppTokens appTokens;
-    private final RefreshToken refreshToken;
+    private final FreshAccessTokens freshTokens;
 
     public ChoosePreferredStoreService(ShopperRepository shoppers, StoreDirectory stores, AppTokens appTokens,
-                                       RefreshToken refreshToken) {
+                                       FreshAccessTokens freshTokens) {
         this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.appTokens = Objects.requireNonNull(appTokens, "appTokens");
-        this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken");
+        this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
     }
 
     @Override
-    public ShopperView choose(ShopperId shopperId, StoreLocationId locationId) {
+    public StoreChosen choose(ShopperId shopperId, StoreLocationId locationId) {
         Objects.requireNonNull(shopperId, "shopperId");
         Objects.requireNonNull(locationId, "locationId");
-        if (appTokens.withAppToken(token -> stores.find(locationId, token)).isEmpty()) {
+        boolean known;
+        try {
+            known = appTokens.withAppToken(token -> stores.find(locationId, token)).isPresent();
+        } catch (ProviderException e) {
+            throw ProviderOutcomes.failed(e);
+        }
+        if (!known) {
             throw new UnknownStoreException(locationId);
         }
         Shopper updated = shoppers.setPreferredLocation(shopperId, locationId)
                 .orElseThrow(() -> new NotFoundException("shopper"));
-        return new ShopperView(updated, refreshToken.status(shopperId));
+        return new StoreChosen(updated, freshTokens.status(shopperId));
     }
 }

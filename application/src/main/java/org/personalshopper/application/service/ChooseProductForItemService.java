@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.personalshopper.application.port.in.ChooseProductForItem;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
-import org.personalshopper.application.port.in.ProviderCallFailedException;
 import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.ProductCatalog;
@@ -60,7 +59,7 @@ public final class ChooseProductForItemService implements ChooseProductForItem {
             if (e.failure() == ProviderFailure.NOT_FOUND) {
                 throw new UnknownProductException(command.productId());
             }
-            throw new ProviderCallFailedException(e.failure(), e.reason(), e.retryAfter(), e);
+            throw ProviderOutcomes.failed(e);
         }
         Instant now = clock.now();
         Selection pick = new Selection(SelectionId.random(), command.shopperId(), item.text(), product.productId(),

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.personalshopper.application.port.in.FillCart;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.NotFoundException;
-import org.personalshopper.application.port.in.RefreshToken;
+
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
@@ -22,6 +22,7 @@ import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.domain.CartItem;
+import org.personalshopper.domain.CartRequest;
 import org.personalshopper.domain.CartOutcome;
 import org.personalshopper.domain.CartSubmission;
 import org.personalshopper.domain.InvalidValueException;
@@ -40,26 +41,20 @@ public final class FillCartService implements FillCart {
     /** How long an idempotency key answers with its first result. */
     public static final Duration KEY_VALIDITY = Duration.ofHours(24);
     public static final int HISTORY_LIMIT = 100;
-    /**
-     * A send takes at most the grocer's connect and request timeouts, twice over with a refresh: well under a
-     * minute. A submission pending for this long was abandoned, never still in flight.
-     */
-    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
-    static final String ABANDONED_DETAIL = "the service stopped while sending this add: check the Kroger cart before sending it again";
     private static final int MAX_DETAIL = 300;
 
     private final SelectionRepository selections;
     private final CartSubmissionRepository submissions;
     private final Cart cart;
-    private final RefreshToken refreshToken;
+    private final FreshAccessTokens freshTokens;
     private final Clock clock;
 
     public FillCartService(SelectionRepository selections, CartSubmissionRepository submissions, Cart cart,
-                           RefreshToken refreshToken, Clock clock) {
+                           FreshAccessTokens freshTokens, Clock clock) {
         this.selections = Objects.requireNonNull(selections, "selections");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.cart = Objects.requireNonNull(cart, "cart");
-        this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken");
+        this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -85,17 +80,11 @@ public final class FillCartService implements FillCart {
         return submissions.history(shopperId, HISTORY_LIMIT);
     }
 
-    @Override
-    public int settleAbandoned() {
-        Instant now = clock.now();
-        return submissions.settleAbandoned(now.minus(ABANDONED_AFTER), ABANDONED_DETAIL, now);
-    }
-
     private CartResult send(CartSubmission pending) {
         CartSubmission completed;
         try {
             // Refreshes before the call when needed; a 401 gets one refresh and one more try (nothing was added).
-            refreshToken.withFreshToken(pending.shopperId(), token -> {
+            freshTokens.withFreshToken(pending.shopperId(), token -> {
                 try {
                     cart.add(pending.items(), token);
                     return null;
@@ -110,20 +99,20 @@ public final class FillCartService implements FillCart {
             completed = pending.failedWith(e.failure(), safe(e.reason()), clock.now());
         } catch (SignInRequiredException e) {
             // Raised only by a refresh, before anything was sent or after a 401: nothing landed.
-            submissions.complete(finished(pending, CartOutcome.FAILED, Optional.of(ProviderFailure.UNAUTHORIZED),
-                    "sign-in with the grocer is required again"));
+            submissions.complete(pending.failedBeforeSending(Optional.of(ProviderFailure.UNAUTHORIZED),
+                    "sign-in with the grocer is required again", clock.now()));
             throw e;
-        } catch (GrocerConnectionUnavailableException e) {
+        } catch (ProviderConnectionUnavailableException e) {
             Optional<ProviderFailure> why = e.getCause() instanceof ProviderException p ? Optional.of(p.failure()) : Optional.empty();
-            submissions.complete(finished(pending, CartOutcome.FAILED, why,
-                    "the grocer could not be reached to renew the sign-in"));
+            submissions.complete(pending.failedBeforeSending(why,
+                    "the grocer could not be reached to renew the sign-in", clock.now()));
             throw e;
         } catch (FailedWhileSending e) {
-            submissions.complete(finished(pending, CartOutcome.UNKNOWN, Optional.empty(), "the add failed while being sent"));
+            submissions.complete(pending.unknown("the add failed while being sent", clock.now()));
             throw e.getCause();
         } catch (RuntimeException e) {
             // Something of ours broke around the send: we cannot tell whether the grocer received it.
-            submissions.complete(finished(pending, CartOutcome.UNKNOWN, Optional.empty(), "the add failed unexpectedly"));
+            submissions.complete(pending.unknown("the add failed unexpectedly", clock.now()));
             throw e;
         }
         submissions.complete(completed);
@@ -131,24 +120,11 @@ public final class FillCartService implements FillCart {
     }
 
     private List<CartItem> itemsToAdd(FillCartCommand command) {
-        boolean hasItems = !command.items().isEmpty();
-        boolean hasSelections = !command.selectionIds().isEmpty();
-        if (hasItems == hasSelections) {
-            throw new InvalidValueException(hasItems ? "selectionIds" : "items", "give either items or selectionIds");
+        CartRequest request = new CartRequest(command.items(), command.selectionIds());
+        if (!request.bySelections()) {
+            return request.items();
         }
-        if (hasItems) {
-            if (command.items().size() > CartItem.MAX_ITEMS_PER_ADD) {
-                throw new InvalidValueException("items", "must hold 1 to " + CartItem.MAX_ITEMS_PER_ADD + " items");
-            }
-            return command.items();
-        }
-        if (command.selectionIds().size() > CartItem.MAX_ITEMS_PER_ADD) {
-            throw new InvalidValueException("selectionIds", "must hold 1 to " + CartItem.MAX_ITEMS_PER_ADD + " ids");
-        }
-        Set<SelectionId> wanted = new LinkedHashSet<>(command.selectionIds());
-        if (wanted.size() != command.selectionIds().size()) {
-            throw new InvalidValueException("selectionIds", "must not repeat an id");
-        }
+        Set<SelectionId> wanted = new LinkedHashSet<>(request.selectionIds());
         Map<SelectionId, Selection> found = selections.find(command.shopperId(), wanted).stream()
                 .filter(s -> s.shopperId().equals(command.shopperId()))
                 .collect(Collectors.toMap(Selection::id, Function.identity(), (a, b) -> a));
@@ -159,11 +135,6 @@ public final class FillCartService implements FillCart {
                 .map(found::get)
                 .map(s -> new CartItem(s.upc(), s.quantity(), command.selectionModality()))
                 .toList();
-    }
-
-    private CartSubmission finished(CartSubmission pending, CartOutcome outcome, Optional<ProviderFailure> why, String detail) {
-        return new CartSubmission(pending.id(), pending.shopperId(), pending.idempotencyKey(), pending.items(), outcome,
-                why, Optional.of(detail), pending.submittedAt(), Optional.of(clock.now()));
     }
 
     private static String safe(String reason) {

@@ -3,8 +3,9 @@ package org.personalshopper.application.service;
 import java.util.List;
 import java.util.Objects;
 import org.personalshopper.application.port.in.FindStores;
+import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.Store;
 
 /** Store search with the app token. */
@@ -20,6 +21,10 @@ public final class FindStoresService implements FindStores {
     @Override
     public List<Store> find(StoreQuery query) {
         Objects.requireNonNull(query, "query");
-        return appTokens.withAppToken(token -> stores.search(query, token));
+        try {
+            return appTokens.withAppToken(token -> stores.search(query, token));
+        } catch (ProviderException e) {
+            throw ProviderOutcomes.failed(e);
+        }
     }
 }

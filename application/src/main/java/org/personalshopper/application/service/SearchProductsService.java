@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.out.ProductCatalog;
-import org.personalshopper.application.port.out.ProductPage;
-import org.personalshopper.application.port.out.ProductQuery;
+import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
 import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProductId;
@@ -31,15 +32,24 @@ public final class SearchProductsService implements SearchProducts {
         Objects.requireNonNull(query, "query");
         ProductQuery atStore = query.locationId().isPresent() ? query
                 : new ProductQuery(query.term(), preferredStore(shopperId), query.brand(), query.start(), query.limit());
-        return appTokens.withAppToken(token -> catalog.search(atStore, token));
+        try {
+            return appTokens.withAppToken(token -> catalog.search(atStore, token));
+        } catch (ProviderException e) {
+            throw ProviderOutcomes.failed(e);
+        }
     }
 
     @Override
     public Product find(ShopperId shopperId, ProductId productId, Optional<StoreLocationId> locationId) {
         Objects.requireNonNull(productId, "productId");
         Optional<StoreLocationId> store = locationId.isPresent() ? locationId : preferredStore(shopperId);
-        return appTokens.withAppToken(token -> catalog.find(productId, store, token))
-                .orElseThrow(() -> new NotFoundException("product"));
+        Optional<Product> found;
+        try {
+            found = appTokens.withAppToken(token -> catalog.find(productId, store, token));
+        } catch (ProviderException e) {
+            throw ProviderOutcomes.failed(e);
+        }
+        return found.orElseThrow(() -> new NotFoundException("product"));
     }
 
     private Optional<StoreLocationId> preferredStore(ShopperId shopperId) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.personalshopper.application.port.in.FillCart;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.ListAlreadySentException;
@@ -94,7 +94,7 @@ public final class SendListToCartService implements SendListToCart {
         try {
             result = fillCart.add(new FillCart.FillCartCommand(command.shopperId(), command.idempotencyKey(), items, List.of(),
                     command.modality()));
-        } catch (IdempotencyConflictException | SignInRequiredException | GrocerConnectionUnavailableException
+        } catch (IdempotencyConflictException | SignInRequiredException | ProviderConnectionUnavailableException
                  | InvalidValueException e) {
             // Refused before anything was sent, or with nothing landed: the unchanged list may go again.
             lists.releaseSend(command.shopperId(), command.listId(), fingerprint, claim.previous());

@@ -43,6 +43,7 @@ public final class FakeIdentityProvider implements IdentityProvider {
     private final Set<String> banners = Set.of("kroger", "ralphs");
     private final Map<String, ProfileId> profilesByCode = new ConcurrentHashMap<>();
     private final Map<String, ProfileId> profilesByAccessToken = new ConcurrentHashMap<>();
+    private final Map<String, ProfileId> profilesByRefreshToken = new ConcurrentHashMap<>();
     private final Set<String> liveRefreshTokens = ConcurrentHashMap.newKeySet();
     private final List<AuthorizationRequest> authorizationRequests = new CopyOnWriteArrayList<>();
     private final List<CodeExchange> codeExchanges = new CopyOnWriteArrayList<>();
@@ -85,6 +86,7 @@ public final class FakeIdentityProvider implements IdentityProvider {
         }
         TokenGrant grant = newGrant(accessLifetime, true);
         profilesByAccessToken.put(grant.accessToken().value(), profile);
+        grant.refreshToken().ifPresent(r -> profilesByRefreshToken.put(r, profile));
         return grant;
     }
 
@@ -96,11 +98,20 @@ public final class FakeIdentityProvider implements IdentityProvider {
         if (!liveRefreshTokens.contains(refreshToken)) {
             throw new ProviderException(ProviderFailure.REJECTED, "invalid refresh_token");
         }
+        TokenGrant grant;
         if (rotates) {
             liveRefreshTokens.remove(refreshToken); // single use
-            return newGrant(accessLifetime, true);
+            grant = newGrant(accessLifetime, true);
+        } else {
+            grant = newGrant(accessLifetime, false);
         }
-        return newGrant(accessLifetime, false);
+        // Like a real provider: the renewed tokens still identify the same shopper.
+        ProfileId profile = profilesByRefreshToken.get(refreshToken);
+        if (profile != null) {
+            profilesByAccessToken.put(grant.accessToken().value(), profile);
+            grant.refreshToken().ifPresent(r -> profilesByRefreshToken.put(r, profile));
+        }
+        return grant;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.personalshopper.application.port.out.StoreDirectory;
-import org.personalshopper.application.port.out.StoreQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Store;
 import org.personalshopper.domain.StoreLocationId;

@@ -11,18 +11,23 @@ import org.personalshopper.domain.CartSubmission;
 import org.personalshopper.domain.ShopperId;
 
 public final class InMemoryCartSubmissionRepository implements CartSubmissionRepository {
+    /** What the database keeps of a detail. */
+    private static final int DETAIL_MAX = 500;
     private final List<CartSubmission> submissions = new ArrayList<>();
 
     @Override
     public synchronized Optional<CartSubmission> startUnlessKeyUsed(CartSubmission pending, Instant keyValidSince) {
         if (pending.idempotencyKey().isPresent()) {
-            Optional<CartSubmission> earlier = submissions.stream()
-                    .filter(s -> s.shopperId().equals(pending.shopperId())
-                            && s.idempotencyKey().equals(pending.idempotencyKey())
-                            && !s.submittedAt().isBefore(keyValidSince))
-                    .findFirst();
-            if (earlier.isPresent()) {
-                return earlier;
+            for (int i = 0; i < submissions.size(); i++) {
+                CartSubmission s = submissions.get(i);
+                if (s.shopperId().equals(pending.shopperId()) && s.idempotencyKey().equals(pending.idempotencyKey())) {
+                    if (!s.submittedAt().isBefore(keyValidSince)) {
+                        return Optional.of(s);
+                    }
+                    // Like the database: an expired key is released from the old submission.
+                    submissions.set(i, new CartSubmission(s.id(), s.shopperId(), Optional.empty(), s.items(), s.outcome(),
+                            s.failure(), s.detail(), s.submittedAt(), s.completedAt()));
+                }
             }
         }
         submissions.add(pending);
@@ -31,13 +36,29 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
 
     @Override
     public synchronized void complete(CartSubmission completed) {
+        if (completed.outcome() == CartOutcome.PENDING) {
+            throw new IllegalArgumentException("a completed cart submission needs a final outcome");
+        }
         for (int i = 0; i < submissions.size(); i++) {
-            if (submissions.get(i).id().equals(completed.id())) {
-                submissions.set(i, completed);
+            CartSubmission s = submissions.get(i);
+            // Like the database: only a pending submission of the same shopper completes, once.
+            if (s.id().equals(completed.id()) && s.shopperId().equals(completed.shopperId())
+                    && s.outcome() == CartOutcome.PENDING) {
+                submissions.set(i, new CartSubmission(completed.id(), completed.shopperId(), completed.idempotencyKey(),
+                        completed.items(), completed.outcome(), completed.failure(), completed.detail().map(d -> fit(d)),
+                        completed.submittedAt(), completed.completedAt()));
                 return;
             }
         }
-        throw new IllegalStateException("completing a submission that was never started");
+        throw new IllegalStateException("cart submission " + completed.id() + " is not a pending submission of this shopper");
+    }
+
+    private static String fit(String detail) {
+        if (detail.length() <= DETAIL_MAX) {
+            return detail;
+        }
+        int end = Character.isHighSurrogate(detail.charAt(DETAIL_MAX - 1)) ? DETAIL_MAX - 1 : DETAIL_MAX;
+        return detail.substring(0, end);
     }
 
     @Override
@@ -46,8 +67,7 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
         for (int i = 0; i < submissions.size(); i++) {
             CartSubmission s = submissions.get(i);
             if (s.outcome() == CartOutcome.PENDING && s.submittedAt().isBefore(startedBefore)) {
-                submissions.set(i, new CartSubmission(s.id(), s.shopperId(), s.idempotencyKey(), s.items(),
-                        CartOutcome.UNKNOWN, Optional.empty(), Optional.of(detail), s.submittedAt(), Optional.of(now)));
+                submissions.set(i, s.unknown(detail, now));
                 settled++;
             }
         }
@@ -56,8 +76,11 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
 
     @Override
     public synchronized List<CartSubmission> history(ShopperId shopperId, int limit) {
-        return submissions.stream().filter(s -> s.shopperId().equals(shopperId))
-                .sorted(Comparator.comparing(CartSubmission::submittedAt).reversed())
+        List<CartSubmission> inStartOrder = submissions.stream().filter(s -> s.shopperId().equals(shopperId)).toList();
+        List<CartSubmission> newestFirst = new ArrayList<>(inStartOrder);
+        java.util.Collections.reverse(newestFirst);
+        // Newest first; among equal times the later started first, like the database's sequence.
+        return newestFirst.stream().sorted(Comparator.comparing(CartSubmission::submittedAt).reversed())
                 .limit(limit).toList();
     }
 

@@ -38,7 +38,9 @@ public final class InMemorySessionRepository implements SessionRepository {
         if (before == null) {
             return;
         }
-        sessions.put(idHash, new Session(before.idHash(), before.shopperId(), before.createdAt(), usedAt));
+        // Like the database: the idle clock only moves forward.
+        Instant latest = usedAt.isAfter(before.lastUsedAt()) ? usedAt : before.lastUsedAt();
+        sessions.put(idHash, new Session(before.idHash(), before.shopperId(), before.createdAt(), latest));
         touches.incrementAndGet();
         transactions.wrote("sessions.touch", () -> sessions.put(idHash, before));
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.personalshopper.application.fakes.CountingRandomTokens;
 import org.personalshopper.application.fakes.FakeClock;
 import org.personalshopper.application.fakes.FakeIdentityProvider;
+import org.personalshopper.application.fakes.InMemoryCartSubmissionRepository;
 import org.personalshopper.application.fakes.InMemoryLoginAttemptRepository;
 import org.personalshopper.application.fakes.InMemorySessionRepository;
 import org.personalshopper.application.fakes.InMemoryShopperRepository;
@@ -338,7 +339,9 @@ class AuthenticateShopperServiceTest {
         SignedIn live = signIn();
         start("/");
 
-        assertThat(auth.purgeExpired()).isEqualTo(2);
+        KeepHouseService keepHouse = new KeepHouseService(sessions, attempts, new InMemoryCartSubmissionRepository(),
+                POLICY, clock, "Kroger");
+        assertThat(keepHouse.purgeExpired()).isEqualTo(2);
         assertThat(auth.identify(live.sessionId())).contains(live.shopperId());
         assertThat(attempts.all()).hasSize(1);
     }

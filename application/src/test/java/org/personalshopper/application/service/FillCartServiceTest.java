@@ -13,12 +13,14 @@ import org.personalshopper.application.fakes.FakeCart;
 import org.personalshopper.application.fakes.FakeClock;
 import org.personalshopper.application.fakes.FakeIdentityProvider;
 import org.personalshopper.application.fakes.InMemoryCartSubmissionRepository;
+import org.personalshopper.application.fakes.InMemoryLoginAttemptRepository;
 import org.personalshopper.application.fakes.InMemorySelectionRepository;
+import org.personalshopper.application.fakes.InMemorySessionRepository;
 import org.personalshopper.application.fakes.InMemoryTokenRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.FillCart.CartResult;
 import org.personalshopper.application.port.in.FillCart.FillCartCommand;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInRequiredException;
@@ -33,6 +35,7 @@ import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.Selection;
+import org.personalshopper.domain.SessionPolicy;
 import org.personalshopper.domain.SelectionId;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ShoppingListItem;
@@ -50,8 +53,11 @@ class FillCartServiceTest {
     private final FakeCart cart = new FakeCart();
     private final FakeClock clock = new FakeClock();
     private final FakeIdentityProvider grocer = new FakeIdentityProvider();
-    private final RefreshTokenService refresh = new RefreshTokenService(grocer, tokens, transactions, clock);
+    private final FreshAccessTokens refresh = new FreshAccessTokens(grocer, tokens, transactions, clock);
     private final FillCartService fillCart = new FillCartService(selections, submissions, cart, refresh, clock);
+    private final KeepHouseService keepHouse = new KeepHouseService(new InMemorySessionRepository(transactions),
+            new InMemoryLoginAttemptRepository(), submissions, new SessionPolicy(Duration.ofHours(1), Duration.ofHours(8)),
+            clock, "Kroger");
     private final ShopperId shopper = ShopperId.random();
     private TokenSet signedIn;
 
@@ -117,18 +123,18 @@ class FillCartServiceTest {
     void anAddCutOffByAStopIsSettledAsUnknownOnceNoSendCouldStillBeRunning() {
         // What a crash mid-send leaves behind: a submission started and never completed.
         submissions.startUnlessKeyUsed(CartSubmission.pending(shopper, Optional.of(KEY), MILK, clock.now()), clock.now());
-        clock.advance(FillCartService.ABANDONED_AFTER.minusSeconds(1));
-        assertThat(fillCart.settleAbandoned()).as("it could still be in flight").isZero();
+        clock.advance(KeepHouseService.ABANDONED_AFTER.minusSeconds(1));
+        assertThat(keepHouse.settleAbandonedCartAdds()).as("it could still be in flight").isZero();
 
         clock.advance(Duration.ofSeconds(2));
-        assertThat(fillCart.settleAbandoned()).isEqualTo(1);
+        assertThat(keepHouse.settleAbandonedCartAdds()).isEqualTo(1);
 
         CartResult replay = fillCart.add(items(Optional.of(KEY), MILK));
         assertThat(replay.replayed()).as("the key now answers the honest outcome instead of a conflict").isTrue();
         assertThat(replay.submission().outcome()).isEqualTo(CartOutcome.UNKNOWN);
         assertThat(replay.submission().detail()).hasValueSatisfying(d -> assertThat(d).contains("check the Kroger cart"));
         assertThat(cart.adds()).as("settling never resends").isEmpty();
-        assertThat(fillCart.settleAbandoned()).isZero();
+        assertThat(keepHouse.settleAbandonedCartAdds()).isZero();
     }
 
     @Test
@@ -264,7 +270,7 @@ class FillCartServiceTest {
         clock.advance(Duration.ofMinutes(30));
         grocer.failNextRefresh(new ProviderException(ProviderFailure.UNAVAILABLE, "503"));
 
-        assertThatThrownBy(() -> fillCart.add(items(Optional.empty(), MILK))).isInstanceOf(GrocerConnectionUnavailableException.class);
+        assertThatThrownBy(() -> fillCart.add(items(Optional.empty(), MILK))).isInstanceOf(ProviderConnectionUnavailableException.class);
 
         assertThat(cart.adds()).isEmpty();
         CartSubmission recorded = submissions.all().get(0);

@@ -48,7 +48,7 @@ class ListToCartTest {
     private final FakeClock clock = new FakeClock();
     private final FakeIdentityProvider provider = new FakeIdentityProvider();
     private final FillCartService fillCart = new FillCartService(selections, submissions, cart,
-            new RefreshTokenService(provider, tokens, transactions, clock), clock);
+            new FreshAccessTokens(provider, tokens, transactions, clock), clock);
     private final ManageShoppingListsService manage = new ManageShoppingListsService(lists, clock);
     private final SendListToCartService send = new SendListToCartService(lists, selections, fillCart, clock);
     private final ShopperId shopper = ShopperId.random();

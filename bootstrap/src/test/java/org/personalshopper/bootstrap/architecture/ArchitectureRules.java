@@ -53,6 +53,17 @@ final class ArchitectureRules {
                 new NamedRule("outgoing ports do not depend on use cases", noClasses()
                         .that().resideInAPackage(root + ".application.port.out..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".application.port.in..")),
+                new NamedRule("use cases do not depend on outgoing ports", noClasses()
+                        .that().resideInAPackage(root + ".application.port.in..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".application.port.out..")),
+                new NamedRule("the web adapter sees only the use cases and the domain of the core", noClasses()
+                        .that().resideInAPackage(root + ".adapters.web..")
+                        .should().dependOnClassesThat().resideInAnyPackage(
+                                root + ".application.port.out..", root + ".application.service..")),
+                new NamedRule("driven adapters do not depend on use cases", noClasses()
+                        .that().resideInAPackage(root + ".adapters..")
+                        .and().resideOutsideOfPackage(root + ".adapters.web..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".application.port.in..")),
                 new NamedRule("the Kroger client does not use the sandbox", noClasses()
                         .that().resideInAPackage(root + ".adapters.kroger..")
                         .and().resideOutsideOfPackage(root + ".adapters.kroger.sandbox..")

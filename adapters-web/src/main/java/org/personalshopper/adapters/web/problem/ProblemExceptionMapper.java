@@ -18,21 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
-import org.personalshopper.application.port.in.IdempotencyConflictException;
-import org.personalshopper.application.port.in.LimitReachedException;
-import org.personalshopper.application.port.in.ListAlreadySentException;
-import org.personalshopper.application.port.in.NoPreferredStoreException;
-import org.personalshopper.application.port.in.NotFoundException;
-import org.personalshopper.application.port.in.NothingToSendException;
-import org.personalshopper.application.port.in.ProviderCallFailedException;
-import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.in.SignInFailedException;
-import org.personalshopper.application.port.in.SignInRequiredException;
-import org.personalshopper.application.port.in.UnknownStoreException;
-import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.in.UseCaseException;
 import org.personalshopper.domain.InvalidValueException;
-import org.personalshopper.domain.ProviderFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +33,7 @@ import org.slf4j.LoggerFactory;
 @Provider
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+    private final OutcomeProblems outcomes = new OutcomeProblems();
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -66,53 +55,8 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (thrown instanceof InvalidValueException e) {
             return Problem.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
-        if (thrown instanceof NotFoundException e) {
-            return Problem.of(ProblemType.NOT_FOUND, 404, "Not found", e.getMessage());
-        }
-        if (thrown instanceof LimitReachedException e) {
-            return Problem.of(ProblemType.LIMIT_REACHED, 409, "Limit reached", e.getMessage());
-        }
-        if (thrown instanceof UnknownStoreException e) {
-            return Problem.of(ProblemType.UNKNOWN_STORE, 422, "Unknown store", e.getMessage());
-        }
-        if (thrown instanceof NoPreferredStoreException e) {
-            return Problem.of(ProblemType.NO_PREFERRED_STORE, 409, "Choose a store first", e.getMessage())
-                    .with("chooseStoreUrl", "/api/user/location");
-        }
-        if (thrown instanceof UnknownProductException e) {
-            return Problem.of(ProblemType.UNKNOWN_PRODUCT, 422, "Unknown product", e.getMessage());
-        }
-        if (thrown instanceof ListAlreadySentException e) {
-            return Problem.of(ProblemType.LIST_ALREADY_SENT, 409, "List already sent", e.getMessage()
-                    + " (send {\"again\": true})");
-        }
-        if (thrown instanceof NothingToSendException e) {
-            return Problem.of(ProblemType.NOTHING_TO_SEND, 409, "Nothing to send", e.getMessage());
-        }
-        if (thrown instanceof ProviderCallFailedException e) {
-            return GrocerProblems.of(e.failure(), e.reason(), e.retryAfter());
-        }
-        if (thrown instanceof SignInRequiredException) {
-            return GrocerProblems.signInRequired();
-        }
-        if (thrown instanceof GrocerConnectionUnavailableException e) {
-            log.warn("the grocer could not refresh a shopper's token");
-            return Problem.of(ProblemType.GROCER_UNAVAILABLE, 503, "Kroger unavailable",
-                    "Kroger could not renew the shopper's connection right now; try again later")
-                    .retryAfter(e.retryAfter().orElse(Problem.DEFAULT_RETRY_AFTER));
-        }
-        if (thrown instanceof IdempotencyConflictException) {
-            return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
-                    "a request with this Idempotency-Key is still being carried out; try again shortly");
-        }
-        if (thrown instanceof SignInFailedException e) {
-            return signInFailed(e);
-        }
-        if (thrown instanceof ProviderException e) {
-            if (e.failure().mayHaveTakenEffect() || e.failure() == ProviderFailure.UNAUTHORIZED) {
-                log.warn("grocer call failed: {}", e.failure());
-            }
-            return GrocerProblems.of(e.failure(), e.reason(), e.retryAfter());
+        if (thrown instanceof UseCaseException outcome) {
+            return outcome.accept(outcomes);
         }
         if (thrown instanceof WebApplicationException e) {
             return httpProblem(e);
@@ -135,7 +79,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                     .with("signInUrl", "/auth/login");
             case DENIED -> Problem.of(ProblemType.SIGN_IN_DENIED, 403, "Sign-in refused",
                     "Kroger did not grant access; start again at /auth/login to retry").with("signInUrl", "/auth/login");
-            case PROVIDER_FAILED -> Problem.of(ProblemType.GROCER_UNAVAILABLE, 502, "Kroger failed during sign-in",
+            case PROVIDER_FAILED -> Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 502, "Kroger failed during sign-in",
                     "Kroger could not complete the sign-in; nothing was stored, start again at /auth/login")
                     .with("signInUrl", "/auth/login");
         };

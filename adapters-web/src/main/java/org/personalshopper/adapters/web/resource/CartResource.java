@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.personalshopper.adapters.web.problem.GrocerProblems;
+import org.personalshopper.adapters.web.problem.ProviderProblems;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemType;
 import org.personalshopper.adapters.web.session.SessionRequired;
@@ -154,18 +154,18 @@ public class CartResource {
         ProviderFailure failure = submission.failure().orElse(ProviderFailure.UNAVAILABLE);
         String reason = submission.detail().orElse("Kroger did not add the items");
         if (failure == ProviderFailure.UNAUTHORIZED) {
-            return GrocerProblems.signInRequired();
+            return ProviderProblems.signInRequired();
         }
         if (failure.mayHaveTakenEffect()) {
             return unknown(submission);
         }
-        return GrocerProblems.of(failure, reason, Optional.empty());
+        return ProviderProblems.of(failure, reason, Optional.empty());
     }
 
     private static Problem unknown(CartSubmission submission) {
         ProviderFailure failure = submission.failure().orElse(ProviderFailure.UNAVAILABLE);
         boolean timedOut = failure == ProviderFailure.TIMED_OUT;
-        return Problem.of(timedOut ? ProblemType.GROCER_TIMEOUT : ProblemType.CART_OUTCOME_UNKNOWN, timedOut ? 504 : 502,
+        return Problem.of(timedOut ? ProblemType.PROVIDER_TIMEOUT : ProblemType.CART_OUTCOME_UNKNOWN, timedOut ? 504 : 502,
                         "Cart outcome unknown",
                         "The outcome is unknown: Kroger " + (timedOut ? "did not answer in time" : "failed while adding the items")
                                 + ", so the items may or may not be in the Kroger cart. Check the Kroger cart before"

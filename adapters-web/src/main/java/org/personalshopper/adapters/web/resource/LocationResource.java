@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.application.port.in.FindStores;
-import org.personalshopper.application.port.out.StoreQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.GeoPoint;
 import org.personalshopper.domain.Store;
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
-import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.domain.Check;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.Quantity;
@@ -35,10 +35,10 @@ public class SelectionResource {
     private static final int MAX_BRAND = 200;
     private static final int MAX_SIZE = 100;
 
-    private final SaveSelection selections;
+    private final ManageSelections selections;
 
     @Inject
-    public SelectionResource(SaveSelection selections) {
+    public SelectionResource(ManageSelections selections) {
         this.selections = selections;
     }
 
@@ -76,7 +76,7 @@ public class SelectionResource {
         Optional<String> size = optionalText(fields, "size", b.size(), MAX_SIZE);
         Quantity quantity = fields.required("quantity", b.quantity(), () -> new Quantity(b.quantity()));
         fields.throwIfInvalid();
-        SaveSelection.SaveResult saved = selections.save(new SaveSelection.SaveSelectionCommand(
+        ManageSelections.SaveResult saved = selections.save(new ManageSelections.SaveSelectionCommand(
                 ShopperPrincipal.of(security), item, productId, upc, description, brand, size, quantity));
         SelectionJson json = SelectionJson.of(saved.selection());
         if (saved.created()) {

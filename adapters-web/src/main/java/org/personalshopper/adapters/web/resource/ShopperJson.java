@@ -1,7 +1,10 @@
 package org.personalshopper.adapters.web.resource;
 
 import java.time.Instant;
+import org.personalshopper.application.port.in.ChoosePreferredStore;
+import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.ViewShopper;
+import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.StoreLocationId;
 
 /** The signed-in shopper as the API shows them: never a token. */
@@ -12,9 +15,16 @@ public record ShopperJson(String id, String provider, String profileId, String p
     }
 
     static ShopperJson of(ViewShopper.ShopperView view) {
-        var shopper = view.shopper();
+        return of(view.shopper(), view.connection());
+    }
+
+    static ShopperJson of(ChoosePreferredStore.StoreChosen chosen) {
+        return of(chosen.shopper(), chosen.connection());
+    }
+
+    private static ShopperJson of(Shopper shopper, ConnectionStatus connection) {
         return new ShopperJson(shopper.id().toString(), shopper.provider().name(), shopper.profileId().value(),
                 shopper.preferredLocation().map(StoreLocationId::value).orElse(null), shopper.createdAt(),
-                new Connection(view.connection().connected(), view.connection().accessTokenExpiresAt().orElse(null)));
+                new Connection(connection.connected(), connection.accessTokenExpiresAt().orElse(null)));
     }
 }

@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.personalshopper.adapters.web.problem.GrocerProblems;
+import org.personalshopper.adapters.web.problem.ProviderProblems;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.ViewShopper;
-import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.domain.StoreLocationId;
 
 /** The signed-in shopper and their preferred store. */
@@ -51,8 +51,8 @@ public class UserResource {
         fields.throwIfInvalid();
         try {
             return Response.ok(ShopperJson.of(choosePreferredStore.choose(ShopperPrincipal.of(security), location))).build();
-        } catch (ProviderException e) {
-            return GrocerProblems.unavailable(e.retryAfter()).response();
+        } catch (ProviderFailedException e) {
+            return ProviderProblems.unavailable(e.retryAfter()).response();
         }
     }
 }

@@ -16,20 +16,20 @@ import java.util.function.Function;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
+import org.personalshopper.application.port.in.ChoosePreferredStore.StoreChosen;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.ManageGuidance;
 import org.personalshopper.application.port.in.NotFoundException;
-import org.personalshopper.application.port.in.RefreshToken;
-import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.ConnectionStatus;
+import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.ViewShopper;
-import org.personalshopper.application.port.out.ProductPage;
-import org.personalshopper.application.port.out.ProductQuery;
-import org.personalshopper.application.port.out.StoreQuery;
-import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
+import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.Address;
 import org.personalshopper.domain.CartSubmission;
 import org.personalshopper.domain.Fulfillment;
@@ -147,7 +147,7 @@ public final class FakeUseCases {
     }
 
     /** Sign-in and token status. */
-    public final class Auth implements AuthenticateShopper, RefreshToken {
+    public final class Auth implements AuthenticateShopper {
         @Override
         public LoginRedirect beginLogin(BeginLogin command) {
             lastBeginLogin = command;
@@ -185,24 +185,7 @@ public final class FakeUseCases {
             sessions.remove(sessionId);
         }
 
-        @Override
-        public int purgeExpired() {
-            return 0;
-        }
-
-        // RefreshToken
-
-        @Override
-        public AccessToken freshAccessToken(ShopperId shopperId) {
-            return new AccessToken(ACCESS_TOKEN);
-        }
-
-        @Override
-        public <T> T withFreshToken(ShopperId shopperId, Function<AccessToken, T> call) {
-            return call.apply(freshAccessToken(shopperId));
-        }
-
-        @Override
+        /** The shopper's provider connection, as the use cases report it. */
         public ConnectionStatus status(ShopperId shopperId) {
             return new ConnectionStatus(true, Optional.of(NOW.plusSeconds(1800)));
         }
@@ -218,13 +201,13 @@ public final class FakeUseCases {
         }
 
         @Override
-        public ShopperView choose(ShopperId shopperId, StoreLocationId locationId) {
+        public StoreChosen choose(ShopperId shopperId, StoreLocationId locationId) {
             writes.incrementAndGet();
             if (chooseFailure != null) {
                 throw chooseFailure;
             }
             shopper = shopper.withPreferredLocation(locationId);
-            return view(shopperId);
+            return new StoreChosen(shopper, auth.status(shopperId));
         }
     }
 
@@ -254,7 +237,7 @@ public final class FakeUseCases {
         }
     }
 
-    public final class Selections implements SaveSelection {
+    public final class Selections implements ManageSelections {
         @Override
         public SaveResult save(SaveSelectionCommand command) {
             writes.incrementAndGet();
@@ -331,12 +314,6 @@ public final class FakeUseCases {
         @Override
         public List<CartSubmission> history(ShopperId shopperId) {
             return new ArrayList<>(cartHistory);
-        }
-
-        /** Housekeeping, not reachable over HTTP: any call from a resource is a bug. */
-        @Override
-        public int settleAbandoned() {
-            throw new AssertionError("no HTTP request settles abandoned cart adds");
         }
     }
 

@@ -12,6 +12,9 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.application.port.in.AuthenticateShopper;
@@ -24,16 +27,20 @@ import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
 import org.personalshopper.application.port.in.ManageGuidance;
-import org.personalshopper.application.port.in.RefreshToken;
-import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
 
 /**
  * The web adapter on an in-process Grizzly at a free port, wired the way the bootstrap wires it (an HK2
  * binder for the use cases), with fakes behind it; and an HTTP/1.1 client that never follows redirects.
+ *
+ * <p>Also the JUnit 5 extension for its own lifecycle: a test class declares
+ * {@code @RegisterExtension final WebServer web = WebServer.standard();} (with
+ * {@code @TestInstance(PER_CLASS)}), and gets fresh fakes before each test and the server stopped after
+ * the class. Standalone use ({@code try (WebServer w = ...)}) closes it itself.
  */
-public final class WebServer implements AutoCloseable {
+public final class WebServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     public static final String ORIGIN = "https://shop.example";
 
     public final FakeUseCases fakes = new FakeUseCases();
@@ -52,11 +59,10 @@ public final class WebServer implements AutoCloseable {
             @Override
             protected void configure() {
                 bind(fakes.auth).to(AuthenticateShopper.class);
-                bind(fakes.auth).to(RefreshToken.class);
                 bind(fakes.shoppers).to(ViewShopper.class);
                 bind(fakes.shoppers).to(ChoosePreferredStore.class);
                 bind(fakes.guidanceBook).to(ManageGuidance.class);
-                bind(fakes.selectionBook).to(SaveSelection.class);
+                bind(fakes.selectionBook).to(ManageSelections.class);
                 bind(fakes.catalog).to(SearchProducts.class);
                 bind(fakes.catalog).to(FindStores.class);
                 bind(fakes.cart).to(FillCart.class);
@@ -115,6 +121,16 @@ public final class WebServer implements AutoCloseable {
 
     public HttpResponse<String> json(String method, String path, String body) {
         return json(method, path, body, Map.of());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        fakes.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -60,7 +60,4 @@ public interface AuthenticateShopper {
 
     /** Ends the session server-side; unknown sessions are ignored. */
     void signOut(String sessionId);
-
-    /** Deletes expired sessions and login attempts; returns how many rows went. Run periodically. */
-    int purgeExpired();
 }

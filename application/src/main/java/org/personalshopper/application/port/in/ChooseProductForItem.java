@@ -24,7 +24,7 @@ public interface ChooseProductForItem {
     /**
      * @throws NotFoundException when there is no such list or item
      * @throws UnknownProductException when the catalog has no such product
-     * @throws ProviderCallFailedException when the catalog could not be asked
+     * @throws ProviderFailedException when the catalog could not be asked
      * @throws LimitReachedException when the shopper keeps as many selections as allowed
      */
     Selection choose(ChooseProduct command);

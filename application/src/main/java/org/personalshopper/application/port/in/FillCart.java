@@ -43,11 +43,4 @@ public interface FillCart {
 
     /** Newest first. */
     List<CartSubmission> history(ShopperId shopperId);
-
-    /**
-     * Marks submissions whose sending was cut off (the service stopped in the middle of an add) as UNKNOWN,
-     * once they are older than any send can take, so history and a repeated key tell the truth instead of
-     * "pending" forever. Returns how many were settled. Run periodically.
-     */
-    int settleAbandoned();
 }

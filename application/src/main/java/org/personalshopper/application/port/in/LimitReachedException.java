@@ -1,8 +1,13 @@
 package org.personalshopper.application.port.in;
 
 /** The shopper already keeps as many of these as allowed. */
-public class LimitReachedException extends RuntimeException {
+public final class LimitReachedException extends UseCaseException {
     public LimitReachedException(String message) {
-        super(message);
+        super(message, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.limitReached(this);
     }
 }

@@ -1,8 +1,13 @@
 package org.personalshopper.application.port.in;
 
 /** Planning needs the shopper's store (prices, stock) and they have not chosen one yet. */
-public class NoPreferredStoreException extends RuntimeException {
+public final class NoPreferredStoreException extends UseCaseException {
     public NoPreferredStoreException() {
-        super("choose your store first (PUT /api/user/location): products are picked at your store");
+        super("choose your store first (PUT /api/user/location): products are picked at your store", null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.noPreferredStore(this);
     }
 }

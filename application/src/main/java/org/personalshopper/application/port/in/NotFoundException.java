@@ -1,8 +1,13 @@
 package org.personalshopper.application.port.in;
 
 /** The thing asked for does not exist for this shopper (another shopper's things included). */
-public class NotFoundException extends RuntimeException {
+public final class NotFoundException extends UseCaseException {
     public NotFoundException(String what) {
-        super(what + " not found");
+        super(what + " not found", null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.notFound(this);
     }
 }

@@ -1,8 +1,8 @@
 package org.personalshopper.application.port.in;
 
 import java.util.Optional;
-import org.personalshopper.application.port.out.ProductPage;
-import org.personalshopper.application.port.out.ProductQuery;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.ShopperId;

@@ -3,7 +3,7 @@ package org.personalshopper.application.port.in;
 import java.util.Objects;
 
 /** A sign-in could not be completed. {@code reason} says whose fault and how to answer. */
-public class SignInFailedException extends RuntimeException {
+public final class SignInFailedException extends UseCaseException {
     public enum Reason {
         /** Missing, unknown, expired, used or other-browser state: the code was not sent to the grocer. */
         INVALID_STATE,
@@ -26,5 +26,10 @@ public class SignInFailedException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.signInFailed(this);
     }
 }

@@ -1,8 +1,13 @@
 package org.personalshopper.application.port.in;
 
 /** The shopper's grocer connection can no longer be used (the refresh token was refused): sign in again. */
-public class SignInRequiredException extends RuntimeException {
+public final class SignInRequiredException extends UseCaseException {
     public SignInRequiredException(String message) {
-        super(message);
+        super(message, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.signInRequired(this);
     }
 }

@@ -6,7 +6,7 @@ import org.personalshopper.domain.ShopperId;
 
 /** Who the signed-in shopper is and whether their grocer connection works. */
 public interface ViewShopper {
-    record ShopperView(Shopper shopper, RefreshToken.ConnectionStatus connection) {
+    record ShopperView(Shopper shopper, ConnectionStatus connection) {
         public ShopperView {
             Objects.requireNonNull(shopper, "shopper");
             Objects.requireNonNull(connection, "connection");

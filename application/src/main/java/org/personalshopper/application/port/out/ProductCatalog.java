@@ -1,5 +1,7 @@
 package org.personalshopper.application.port.out;
 
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
 import java.util.Optional;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Product;

@@ -1,5 +1,6 @@
 package org.personalshopper.application.port.out;
 
+import org.personalshopper.domain.StoreQuery;
 import java.util.List;
 import java.util.Optional;
 import org.personalshopper.domain.AccessToken;

@@ -11,8 +11,8 @@ import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ShoppingListItem;
 import org.personalshopper.domain.Upc;
 
-/** The product a shopper picked for each shopping-list item: one per item, picking again replaces it. */
-public interface SaveSelection {
+/** The products a shopper picked for their shopping-list items: save (one per item, picking again replaces it), list, remove. */
+public interface ManageSelections {
     record SaveSelectionCommand(ShopperId shopperId, ShoppingListItem item, ProductId productId, Upc upc,
                                 Optional<String> description, Optional<String> brand, Optional<String> size,
                                 Quantity quantity) {

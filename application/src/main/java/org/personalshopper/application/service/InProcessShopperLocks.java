@@ -9,7 +9,7 @@ import org.personalshopper.domain.ShopperId;
  * One lock per shopper inside this instance. An entry lives only while someone holds or waits for it, so
  * the map never grows with the number of shoppers seen.
  */
-final class ShopperLocks {
+final class InProcessShopperLocks {
     private static final class Entry {
         final ReentrantLock lock = new ReentrantLock();
         int users; // changed only inside ConcurrentHashMap.compute for this key

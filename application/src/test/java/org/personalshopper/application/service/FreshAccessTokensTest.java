@@ -20,8 +20,8 @@ import org.personalshopper.application.fakes.FakeClock;
 import org.personalshopper.application.fakes.FakeIdentityProvider;
 import org.personalshopper.application.fakes.InMemoryTokenRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
-import org.personalshopper.application.port.in.RefreshToken.ConnectionStatus;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
+import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.ShopperTokens;
@@ -30,14 +30,14 @@ import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
-class RefreshTokenServiceTest {
+class FreshAccessTokensTest {
     private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository(transactions);
     private final FakeClock clock = new FakeClock();
     private final FakeIdentityProvider grocer = new FakeIdentityProvider();
-    private final RefreshTokenService refresh = new RefreshTokenService(grocer, tokens, transactions, clock);
+    private final FreshAccessTokens refresh = new FreshAccessTokens(grocer, tokens, transactions, clock);
     private final ShopperId shopper = ShopperId.random();
     private final ExecutorService pool = Executors.newFixedThreadPool(50);
     private TokenSet original;
@@ -170,7 +170,7 @@ class RefreshTokenServiceTest {
 
     @Test
     void twoInstancesSharingTheDatabaseRefreshOnceBetweenThem() throws Exception {
-        RefreshTokenService otherInstance = new RefreshTokenService(grocer, tokens, transactions, clock);
+        FreshAccessTokens otherInstance = new FreshAccessTokens(grocer, tokens, transactions, clock);
         clock.advance(THIRTY_MINUTES);
         int callers = 40;
         CountDownLatch allCalling = new CountDownLatch(callers);
@@ -178,7 +178,7 @@ class RefreshTokenServiceTest {
 
         List<Future<AccessToken>> results = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            RefreshTokenService instance = i % 2 == 0 ? refresh : otherInstance;
+            FreshAccessTokens instance = i % 2 == 0 ? refresh : otherInstance;
             results.add(pool.submit(() -> {
                 allCalling.countDown();
                 return instance.freshAccessToken(shopper);
@@ -217,10 +217,10 @@ class RefreshTokenServiceTest {
         grocer.failNextRefresh(new ProviderException(ProviderFailure.TIMED_OUT, "no answer in 10 s"));
 
         assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
-                .isInstanceOfSatisfying(GrocerConnectionUnavailableException.class,
+                .isInstanceOfSatisfying(ProviderConnectionUnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
         assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
-                .isInstanceOfSatisfying(GrocerConnectionUnavailableException.class, e -> assertThat(e.retryAfter()).isEmpty());
+                .isInstanceOfSatisfying(ProviderConnectionUnavailableException.class, e -> assertThat(e.retryAfter()).isEmpty());
         assertThat(tokens.find(shopper)).contains(new ShopperTokens(shopper, original, true));
         assertThat(tokens.saves()).isZero();
 
@@ -311,7 +311,7 @@ class RefreshTokenServiceTest {
 
     @Test
     void aNegativeSkewIsRefused() {
-        assertThatThrownBy(() -> new RefreshTokenService(grocer, tokens, transactions, clock, Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> new FreshAccessTokens(grocer, tokens, transactions, clock, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

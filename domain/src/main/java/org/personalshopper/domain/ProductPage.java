@@ -1,7 +1,6 @@
-package org.personalshopper.application.port.out;
+package org.personalshopper.domain;
 
 import java.util.List;
-import org.personalshopper.domain.Product;
 
 /** One page of search results; {@code total} is how many the grocer says match in all. */
 public record ProductPage(List<Product> items, int start, int limit, int total) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
-import org.personalshopper.application.port.in.SaveSelection;
+import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.domain.Selection;
@@ -13,11 +13,11 @@ import org.personalshopper.domain.SelectionId;
 import org.personalshopper.domain.ShopperId;
 
 /** The product picked for each shopping-list item: saving for an item already picked replaces the pick. */
-public final class SaveSelectionService implements SaveSelection {
+public final class ManageSelectionsService implements ManageSelections {
     private final SelectionRepository selections;
     private final Clock clock;
 
-    public SaveSelectionService(SelectionRepository selections, Clock clock) {
+    public ManageSelectionsService(SelectionRepository selections, Clock clock) {
         this.selections = Objects.requireNonNull(selections, "selections");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

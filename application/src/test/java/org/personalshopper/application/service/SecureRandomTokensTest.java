@@ -9,15 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SystemServicesTest {
-    @Test
-    void theClockKeepsMicrosecondsAsPostgresDoes() {
-        Instant withNanos = Instant.parse("2026-11-22T12:00:00.123456789Z");
-        SystemClock clock = new SystemClock(java.time.Clock.fixed(withNanos, ZoneOffset.UTC));
-        assertThat(clock.now()).isEqualTo(Instant.parse("2026-11-22T12:00:00.123456Z"));
-        assertThat(new SystemClock().now().getNano() % 1000).isZero();
-    }
-
+class SecureRandomTokensTest {
     @Test
     void randomTokensAre256BitUnpaddedBase64UrlAndDoNotRepeat() {
         SecureRandomTokens random = new SecureRandomTokens();

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.personalshopper.application.port.in.GrocerConnectionUnavailableException;
-import org.personalshopper.application.port.in.RefreshToken;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
+import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
@@ -27,8 +27,11 @@ import org.personalshopper.domain.TokenSet;
  * lines up this instance's threads, and the token row lock ({@link TokenRepository#findForUpdate}) lines
  * up instances sharing the database. Rotated refresh tokens are stored with the access token in one write.
  * See docs/token-refresh.md.
+ *
+ * <p>A collaborator of the use cases that act with the shopper's token (like {@link AppTokens} for the
+ * app's token), not a use case of its own: no driving adapter calls it.
  */
-public final class RefreshTokenService implements RefreshToken {
+public final class FreshAccessTokens {
     public static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(60);
 
     private final IdentityProvider identityProvider;
@@ -36,14 +39,14 @@ public final class RefreshTokenService implements RefreshToken {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration refreshSkew;
-    private final ShopperLocks locks = new ShopperLocks();
+    private final InProcessShopperLocks locks = new InProcessShopperLocks();
 
-    public RefreshTokenService(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
+    public FreshAccessTokens(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
                                Clock clock) {
         this(identityProvider, tokens, transactions, clock, DEFAULT_REFRESH_SKEW);
     }
 
-    public RefreshTokenService(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
+    public FreshAccessTokens(IdentityProvider identityProvider, TokenRepository tokens, Transactions transactions,
                                Clock clock, Duration refreshSkew) {
         this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -55,10 +58,15 @@ public final class RefreshTokenService implements RefreshToken {
         }
     }
 
-    @Override
+    /**
+     * A usable access token for the shopper, refreshed first when expired or close to it.
+     *
+     * @throws SignInRequiredException when the shopper has no usable tokens or the provider refused the refresh
+     * @throws ProviderConnectionUnavailableException when a needed refresh failed for a passing reason
+     */
     public AccessToken freshAccessToken(ShopperId shopperId) {
         Objects.requireNonNull(shopperId, "shopperId");
-        ShopperTokens current = tokens.find(shopperId).orElseThrow(RefreshTokenService::signInRequired);
+        ShopperTokens current = tokens.find(shopperId).orElseThrow(FreshAccessTokens::signInRequired);
         if (!current.usable()) {
             throw signInRequired();
         }
@@ -68,7 +76,10 @@ public final class RefreshTokenService implements RefreshToken {
         return refreshUnlessDone(shopperId, stored -> stored.needsRefresh(clock.now(), refreshSkew));
     }
 
-    @Override
+    /**
+     * Runs {@code call} with a fresh token; when the provider answers it with UNAUTHORIZED, refreshes once and
+     * runs it once more. A second UNAUTHORIZED is thrown, not looped on.
+     */
     public <T> T withFreshToken(ShopperId shopperId, Function<AccessToken, T> call) {
         Objects.requireNonNull(call, "call");
         AccessToken token = freshAccessToken(shopperId);
@@ -86,7 +97,7 @@ public final class RefreshTokenService implements RefreshToken {
         }
     }
 
-    @Override
+    /** Whether the shopper's provider connection is usable, and until when its access token lasts. */
     public ConnectionStatus status(ShopperId shopperId) {
         return tokens.find(shopperId)
                 .filter(ShopperTokens::usable)
@@ -156,9 +167,9 @@ public final class RefreshTokenService implements RefreshToken {
                 return token.get();
             }
             if (outage.isPresent()) {
-                throw new GrocerConnectionUnavailableException(outage.get().retryAfter(), outage.get());
+                throw new ProviderConnectionUnavailableException(outage.get().retryAfter(), outage.get());
             }
-            throw RefreshTokenService.signInRequired();
+            throw FreshAccessTokens.signInRequired();
         }
     }
 }

@@ -1,9 +1,7 @@
-package org.personalshopper.application.port.out;
+package org.personalshopper.domain;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.personalshopper.domain.GeoPoint;
-import org.personalshopper.domain.InvalidValueException;
 
 /**
  * A store search from exactly one starting point: a 5-digit ZIP code or a point. {@code radiusInMiles}
@@ -33,7 +31,7 @@ public record StoreQuery(Optional<String> zipCode, Optional<GeoPoint> near, int 
         }
         chain = chain.map(String::strip).filter(c -> !c.isEmpty());
         if (chain.isPresent() && !chain.get().matches("[A-Za-z0-9 '&.-]{1,40}")) {
-            throw new InvalidValueException("chain", "must be a chain name such as Kroger or Ralphs");
+            throw new InvalidValueException("chain", "must be a chain name: 1 to 40 letters, digits, spaces or ' & . -");
         }
     }
 }

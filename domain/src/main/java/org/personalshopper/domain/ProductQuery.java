@@ -1,9 +1,7 @@
-package org.personalshopper.application.port.out;
+package org.personalshopper.domain;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.personalshopper.domain.InvalidValueException;
-import org.personalshopper.domain.StoreLocationId;
 
 /**
  * A product search. {@code term} is at least 3 characters; prices and stock need a {@code locationId}.

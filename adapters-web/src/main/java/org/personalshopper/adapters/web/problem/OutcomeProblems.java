@@ -1,0 +1,94 @@
+package org.personalshopper.adapters.web.problem;
+
+import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.LimitReachedException;
+import org.personalshopper.application.port.in.ListAlreadySentException;
+import org.personalshopper.application.port.in.NoPreferredStoreException;
+import org.personalshopper.application.port.in.NothingToSendException;
+import org.personalshopper.application.port.in.NotFoundException;
+import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderFailedException;
+import org.personalshopper.application.port.in.SignInFailedException;
+import org.personalshopper.application.port.in.SignInRequiredException;
+import org.personalshopper.application.port.in.UnknownProductException;
+import org.personalshopper.application.port.in.UnknownStoreException;
+import org.personalshopper.application.port.in.UseCaseException;
+import org.personalshopper.domain.ProviderFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP answer to each use-case outcome. It implements the outcome family's visitor, so a new outcome
+ * does not compile until it has an answer here.
+ */
+final class OutcomeProblems implements UseCaseException.Visitor<Problem> {
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+
+    @Override
+    public Problem notFound(NotFoundException e) {
+        return Problem.of(ProblemType.NOT_FOUND, 404, "Not found", e.getMessage());
+    }
+
+    @Override
+    public Problem limitReached(LimitReachedException e) {
+        return Problem.of(ProblemType.LIMIT_REACHED, 409, "Limit reached", e.getMessage());
+    }
+
+    @Override
+    public Problem unknownStore(UnknownStoreException e) {
+        return Problem.of(ProblemType.UNKNOWN_STORE, 422, "Unknown store", e.getMessage());
+    }
+
+    @Override
+    public Problem signInRequired(SignInRequiredException e) {
+        return ProviderProblems.signInRequired();
+    }
+
+    @Override
+    public Problem signInFailed(SignInFailedException e) {
+        return ProblemExceptionMapper.signInFailed(e);
+    }
+
+    @Override
+    public Problem idempotencyConflict(IdempotencyConflictException e) {
+        return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
+                "a request with this Idempotency-Key is still being carried out; try again shortly");
+    }
+
+    @Override
+    public Problem providerConnectionUnavailable(ProviderConnectionUnavailableException e) {
+        log.warn("the grocer could not refresh a shopper's token");
+        return Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 503, "Kroger unavailable",
+                "Kroger could not renew the shopper's connection right now; try again later")
+                .retryAfter(e.retryAfter().orElse(Problem.DEFAULT_RETRY_AFTER));
+    }
+
+    @Override
+    public Problem providerFailed(ProviderFailedException e) {
+        if (e.failure().mayHaveTakenEffect() || e.failure() == ProviderFailure.UNAUTHORIZED) {
+            log.warn("grocer call failed: {}", e.failure());
+        }
+        return ProviderProblems.of(e.failure(), e.reason(), e.retryAfter());
+    }
+
+    @Override
+    public Problem noPreferredStore(NoPreferredStoreException e) {
+        return Problem.of(ProblemType.NO_PREFERRED_STORE, 409, "Choose a store first", e.getMessage())
+                .with("chooseStoreUrl", "/api/user/location");
+    }
+
+    @Override
+    public Problem unknownProduct(UnknownProductException e) {
+        return Problem.of(ProblemType.UNKNOWN_PRODUCT, 422, "Unknown product", e.getMessage());
+    }
+
+    @Override
+    public Problem listAlreadySent(ListAlreadySentException e) {
+        return Problem.of(ProblemType.LIST_ALREADY_SENT, 409, "List already sent", e.getMessage() + " (send {\"again\": true})");
+    }
+
+    @Override
+    public Problem nothingToSend(NothingToSendException e) {
+        return Problem.of(ProblemType.NOTHING_TO_SEND, 409, "Nothing to send", e.getMessage());
+    }
+}

@@ -1,0 +1,63 @@
+package org.personalshopper.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.personalshopper.application.port.out.LoginAttemptRepository;
+import org.personalshopper.domain.LoginAttempt;
+import org.personalshopper.domain.ReturnPath;
+import org.personalshopper.domain.SecretHash;
+
+/** What every {@code LoginAttemptRepository} must do; run against the in-memory fake and the jOOQ implementation. */
+public interface LoginAttemptRepositoryContract extends RepositoryContract {
+    LoginAttemptRepository attempts();
+
+    private String verifier() {
+        return ("pkce-verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID()).substring(0, 60);
+    }
+
+    private LoginAttempt attempt(Optional<String> verifier) {
+        return LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()), SecretHash.of(UUID.randomUUID().toString()),
+                verifier, new ReturnPath("/lists?week=47"), START);
+    }
+
+    @Test
+    default void takeReturnsTheAttemptWithItsVerifierOnce() {
+        String verifier = verifier();
+        LoginAttempt attempt = attempt(Optional.of(verifier));
+        attempts().save(attempt);
+
+        Optional<LoginAttempt> taken = attempts().take(attempt.stateHash());
+
+        assertThat(taken).isPresent();
+        assertThat(taken.get().stateHash()).isEqualTo(attempt.stateHash());
+        assertThat(taken.get().browserBindingHash()).isEqualTo(attempt.browserBindingHash());
+        assertThat(taken.get().codeVerifier()).contains(verifier);
+        assertThat(taken.get().returnTo()).isEqualTo(attempt.returnTo());
+        assertThat(taken.get().createdAt()).isEqualTo(kept(attempt.createdAt()));
+        assertThat(taken.get().expiresAt()).isEqualTo(kept(attempt.expiresAt()));
+        assertThat(attempts().take(attempt.stateHash())).isEmpty();
+    }
+
+    @Test
+    default void anAttemptWithoutPkceHasNoVerifier() {
+        LoginAttempt attempt = attempt(Optional.empty());
+        attempts().save(attempt);
+
+        assertThat(attempts().take(attempt.stateHash()).orElseThrow().codeVerifier()).isEmpty();
+    }
+
+    @Test
+    default void twentyCallbacksRacingWithOneStateLetExactlyOneThrough() throws Exception {
+        LoginAttempt attempt = attempt(Optional.of(verifier()));
+        attempts().save(attempt);
+
+        List<Boolean> got = Race.race(20, i -> attempts().take(attempt.stateHash()).isPresent());
+
+        assertThat(got).filteredOn(Boolean::booleanValue).hasSize(1);
+    }
+
+}

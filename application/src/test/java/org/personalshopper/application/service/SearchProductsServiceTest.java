@@ -1,0 +1,75 @@
+package org.personalshopper.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.personalshopper.application.fakes.FakeClock;
+import org.personalshopper.application.fakes.FakeIdentityProvider;
+import org.personalshopper.application.fakes.FakeProductCatalog;
+import org.personalshopper.application.fakes.FakeStorageHealth;
+import org.personalshopper.application.fakes.FakeStoreDirectory;
+import org.personalshopper.application.fakes.InMemoryShopperRepository;
+import org.personalshopper.application.fakes.InMemoryTokenRepository;
+import org.personalshopper.application.fakes.InMemoryTransactions;
+import org.personalshopper.application.port.in.NotFoundException;
+import org.personalshopper.application.port.in.UnknownStoreException;
+import org.personalshopper.application.port.in.ChoosePreferredStore.StoreChosen;
+import org.personalshopper.application.port.in.ProviderFailedException;
+import org.personalshopper.application.port.in.ViewShopper.ShopperView;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
+import org.personalshopper.application.port.out.ProviderException;
+import org.personalshopper.domain.StoreQuery;
+import org.personalshopper.domain.Address;
+import org.personalshopper.domain.Price;
+import org.personalshopper.domain.Product;
+import org.personalshopper.domain.ProductId;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.ProviderFailure;
+import org.personalshopper.domain.Shopper;
+import org.personalshopper.domain.ShopperId;
+import org.personalshopper.domain.Store;
+import org.personalshopper.domain.StoreLocationId;
+import org.personalshopper.domain.TokenSet;
+import org.personalshopper.domain.Upc;
+
+class SearchProductsServiceTest extends ConnectedShopperFixture {
+    @Test
+    void productSearchUsesThePreferredStoreWhenNoneIsGiven() {
+        choose.choose(shopper.id(), HOME_STORE);
+
+        ProductPage page = search.search(shopper.id(), new ProductQuery("milk", Optional.empty(), Optional.empty(), 0, 10));
+
+        assertThat(page.items()).hasSize(1);
+        assertThat(catalog.searches().get(0).locationId()).contains(HOME_STORE);
+    }
+    @Test
+    void productSearchKeepsAGivenStoreAndGoesWithoutOneWhenNoneIsKnown() {
+        choose.choose(shopper.id(), HOME_STORE);
+        search.search(shopper.id(), new ProductQuery("milk", Optional.of(OTHER_STORE), Optional.empty(), 0, 10));
+        assertThat(catalog.searches().get(0).locationId()).contains(OTHER_STORE);
+
+        Shopper noStore = shoppers.seed(new Shopper(ShopperId.random(), new Provider("testgrocer"), new ProfileId("profile-2"),
+                Optional.empty(), clock.now()));
+        search.search(noStore.id(), new ProductQuery("milk", Optional.empty(), Optional.empty(), 0, 10));
+        assertThat(catalog.searches().get(1).locationId()).isEmpty();
+    }
+    @Test
+    void findingAProductUsesThePreferredStoreAndAnUnknownProductIsNotFound() {
+        choose.choose(shopper.id(), HOME_STORE);
+
+        Product milk = search.find(shopper.id(), new ProductId("0001111041700"), Optional.empty());
+
+        assertThat(milk.description()).contains("Milk");
+        assertThat(catalog.lookups().get(0).locationId()).contains(HOME_STORE);
+        assertThatThrownBy(() -> search.find(shopper.id(), new ProductId("42"), Optional.empty()))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
