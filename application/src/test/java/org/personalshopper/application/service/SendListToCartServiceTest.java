@@ -38,7 +38,7 @@ import org.personalshopper.domain.ShoppingListItem;
 import org.personalshopper.domain.Upc;
 
 /** List to cart: the picked items in one add, at most once, recorded in the cart history. */
-class ListToCartTest {
+class SendListToCartServiceTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository(transactions);
     private final InMemorySelectionRepository selections = new InMemorySelectionRepository();

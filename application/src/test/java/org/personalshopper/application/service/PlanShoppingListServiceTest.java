@@ -26,7 +26,6 @@ import org.personalshopper.application.fakes.InMemoryShopperRepository;
 import org.personalshopper.application.fakes.InMemoryShoppingListRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.ChooseProductForItem;
-import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.ManageShoppingLists;
 import org.personalshopper.application.port.in.NoPreferredStoreException;
 import org.personalshopper.application.port.in.NotFoundException;
@@ -34,7 +33,6 @@ import org.personalshopper.application.port.in.PlanShoppingList.ItemPlan;
 import org.personalshopper.application.port.in.PlanShoppingList.ItemStatus;
 import org.personalshopper.application.port.in.PlanShoppingList.ListPlan;
 import org.personalshopper.application.port.in.PlanShoppingList.PlanCommand;
-import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.out.ProductCatalog;
 import org.personalshopper.domain.ProductPage;
 import org.personalshopper.application.port.out.ProductPicker;
@@ -62,7 +60,7 @@ import org.personalshopper.domain.StoreLocationId;
 import org.personalshopper.domain.Upc;
 
 /** Planning a list: confirmed picks reused, one search per distinct item, guidance followed, quotas respected. */
-class ShoppingListPlanningTest {
+class PlanShoppingListServiceTest {
     private static final StoreLocationId STORE = new StoreLocationId("01400943");
 
     /** A catalog whose answers a test scripts; counts calls and how many ran at once. */
@@ -213,14 +211,6 @@ class ShoppingListPlanningTest {
 
         choose.forget(shopper, next.id(), next.items().get(0).id());
         assertThat(item(planner().plan(new PlanCommand(shopper, next.id())), "milk").status()).isEqualTo(ItemStatus.PROPOSED);
-    }
-
-    @Test
-    void choosingAProductTheCatalogDoesNotKnowIsRefusedAndNothingIsSaved() {
-        ShoppingList list = listOf("milk");
-        assertThatThrownBy(() -> choose.choose(new ChooseProductForItem.ChooseProduct(shopper, list.id(),
-                list.items().get(0).id(), new ProductId("999")))).isInstanceOf(UnknownProductException.class);
-        assertThat(selections.list(shopper)).isEmpty();
     }
 
     @Test
@@ -379,22 +369,5 @@ class ShoppingListPlanningTest {
             assertThat(plan.items()).isEqualTo(rules.items());
             assertThat(plan.notes()).singleElement().asString().startsWith("the language model was asked to pick, but");
         }
-    }
-
-    @Test
-    void listsAndItemsHaveLimits() {
-        ShoppingList list = listOf();
-        for (int i = 0; i < ShoppingList.MAX_ITEMS; i++) {
-            manage.addItem(new ManageShoppingLists.AddItem(shopper, list.id(),
-                    new ManageShoppingLists.NewItem(new ShoppingListItem("item " + i), new Quantity(1), Optional.empty())));
-        }
-        assertThatThrownBy(() -> manage.addItem(new ManageShoppingLists.AddItem(shopper, list.id(),
-                new ManageShoppingLists.NewItem(new ShoppingListItem("one too many"), new Quantity(1), Optional.empty()))))
-                .isInstanceOf(LimitReachedException.class);
-        for (int i = 1; i < ShoppingList.MAX_PER_SHOPPER; i++) {
-            listOf();
-        }
-        assertThatThrownBy(this::listOf).isInstanceOf(LimitReachedException.class);
-        assertThatThrownBy(() -> manage.list(ShopperId.random(), list.id())).isInstanceOf(NotFoundException.class);
     }
 }
