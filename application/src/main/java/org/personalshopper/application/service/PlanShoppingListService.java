@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +51,11 @@ import org.personalshopper.domain.picking.ShoppingPreferences;
 public final class PlanShoppingListService implements PlanShoppingList {
     /** How many products each search asks for: enough to rank, one call either way. */
     static final int SEARCH_LIMIT = 20;
+    /**
+     * How long a plan waits for its searches, however many and however slow the catalog: the items not
+     * searched by then are answered as not searched, and their searches not yet started never start.
+     */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
 
     private final ShoppingListRepository lists;
     private final ShopperRepository shoppers;
@@ -58,10 +66,17 @@ public final class PlanShoppingListService implements PlanShoppingList {
     private final Executor executor;
     private final Semaphore searchSlots;
     private final CandidatePicking picking;
+    private final Duration planDeadline;
 
     public PlanShoppingListService(ShoppingListRepository lists, ShopperRepository shoppers, GuidanceRepository guidance,
                                    SelectionRepository selections, ProductCatalog catalog, AppTokens appTokens,
                                    Executor executor, int maxConcurrentSearches, CandidatePicking picking) {
+        this(lists, shoppers, guidance, selections, catalog, appTokens, executor, maxConcurrentSearches, picking, DEFAULT_DEADLINE);
+    }
+
+    public PlanShoppingListService(ShoppingListRepository lists, ShopperRepository shoppers, GuidanceRepository guidance,
+                                   SelectionRepository selections, ProductCatalog catalog, AppTokens appTokens,
+                                   Executor executor, int maxConcurrentSearches, CandidatePicking picking, Duration planDeadline) {
         this.lists = Objects.requireNonNull(lists, "lists");
         this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
         this.guidance = Objects.requireNonNull(guidance, "guidance");
@@ -74,6 +89,7 @@ public final class PlanShoppingListService implements PlanShoppingList {
         }
         this.searchSlots = new Semaphore(maxConcurrentSearches, true);
         this.picking = Objects.requireNonNull(picking, "picking");
+        this.planDeadline = Objects.requireNonNull(planDeadline, "planDeadline");
     }
 
     /** What one search came to: the products found, or the failure that kept it from being made. */
@@ -93,18 +109,20 @@ public final class PlanShoppingListService implements PlanShoppingList {
 
         List<ListItem> open = list.openItems();
         Map<String, CompletableFuture<Searched>> searches = new LinkedHashMap<>();
-        AtomicReference<ProviderException> quotaSpent = new AtomicReference<>();
+        // Set when the catalog's quota runs out or the plan runs out of time: searches not started yet skip.
+        AtomicReference<ProviderException> stopped = new AtomicReference<>();
         for (ListItem item : open) {
             if (!picks.containsKey(item.text().key())) {
                 SearchTerm.of(item.text().name()).ifPresent(term -> searches.computeIfAbsent(term,
-                        t -> CompletableFuture.supplyAsync(() -> search(t, store, quotaSpent), executor)));
+                        t -> CompletableFuture.supplyAsync(() -> search(t, store, stopped), executor)));
             }
         }
 
         Map<String, Ranking> rankings = new LinkedHashMap<>();
         Map<String, Searched> results = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + planDeadline.toNanos();
         searches.forEach((term, future) -> {
-            Searched searched = future.join();
+            Searched searched = awaitUntil(future, deadline, stopped);
             results.put(term, searched);
             if (searched.failure().isEmpty()) {
                 rankings.put(term, ProductRanking.rank(term, searched.found(), preferences));
@@ -124,7 +142,29 @@ public final class PlanShoppingListService implements PlanShoppingList {
         return new ListPlan(list.id(), items, complete, complete ? Optional.empty() : retryAfter, picked.pickedBy(), notes);
     }
 
-    private Searched search(String term, StoreLocationId store, AtomicReference<ProviderException> quotaSpent) {
+    /**
+     * The search's result, or "timed out" once the plan's deadline has passed; then no search of this plan
+     * that has not started yet will start (they find the plan given up on).
+     */
+    private static Searched awaitUntil(CompletableFuture<Searched> future, long deadline,
+                                       AtomicReference<ProviderException> givenUp) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            ProviderException late = new ProviderException(ProviderFailure.TIMED_OUT, "the plan ran out of time");
+            givenUp.compareAndSet(null, late);
+            return new Searched(List.of(), Optional.of(late));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProviderException stopped = new ProviderException(ProviderFailure.UNAVAILABLE, "interrupted");
+            givenUp.compareAndSet(null, stopped);
+            return new Searched(List.of(), Optional.of(stopped));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Searched search(String term, StoreLocationId store, AtomicReference<ProviderException> stopped) {
         try {
             searchSlots.acquire();
         } catch (InterruptedException e) {
@@ -132,7 +172,7 @@ public final class PlanShoppingListService implements PlanShoppingList {
             return new Searched(List.of(), Optional.of(new ProviderException(ProviderFailure.UNAVAILABLE, "interrupted")));
         }
         try {
-            ProviderException spent = quotaSpent.get();
+            ProviderException spent = stopped.get();
             if (spent != null) {
                 return new Searched(List.of(), Optional.of(spent));
             }
@@ -141,7 +181,7 @@ public final class PlanShoppingListService implements PlanShoppingList {
             return new Searched(page.items(), Optional.empty());
         } catch (ProviderException e) {
             if (e.failure() == ProviderFailure.RATE_LIMITED) {
-                quotaSpent.compareAndSet(null, e);
+                stopped.compareAndSet(null, e);
             }
             return new Searched(List.of(), Optional.of(e));
         } finally {

@@ -70,6 +70,8 @@ class PlanShoppingListServiceTest {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         volatile long pauseMillis;
+        /** Terms answered only after this long (interrupted when the test ends). */
+        final ConcurrentHashMap<String, Long> slowTerms = new ConcurrentHashMap<>();
         final List<Product> products = new CopyOnWriteArrayList<>();
 
         @Override
@@ -77,8 +79,9 @@ class PlanShoppingListServiceTest {
             searches.add(query);
             mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                if (pauseMillis > 0) {
-                    Thread.sleep(pauseMillis);
+                long pause = slowTerms.getOrDefault(query.term(), pauseMillis);
+                if (pause > 0) {
+                    Thread.sleep(pause);
                 }
                 RuntimeException failure = failing.get(query.term());
                 if (failure != null) {
@@ -267,6 +270,22 @@ class PlanShoppingListServiceTest {
             assertThat(item(plan, unsearched).reason()).contains("quota is spent").contains("try again in 90 s");
         }
         assertThat(catalog.searches).extracting(ProductQuery::term).containsExactly("milk", "eggs");
+    }
+
+    @Test
+    void aSlowCatalogIsWaitedForOnlyUntilThePlansDeadlineAndNoSearchStartsAfterIt() {
+        ShoppingList list = listOf("milk", "eggs", "coffee", "bacon", "bread", "butter");
+        List.of("eggs", "coffee", "bacon", "bread", "butter").forEach(term -> catalog.slowTerms.put(term, 60_000L));
+
+        ListPlan plan = new PlanShoppingListService(lists, shoppers, guidance, selections, catalog, appTokens, pool, 1,
+                CandidatePicking.rulesOnly(), Duration.ofSeconds(2)).plan(new PlanCommand(shopper, list.id()));
+
+        assertThat(plan.complete()).isFalse();
+        assertThat(item(plan, "milk").status()).isEqualTo(ItemStatus.PROPOSED);
+        assertThat(item(plan, "butter").status()).isEqualTo(ItemStatus.NOT_SEARCHED);
+        assertThat(item(plan, "butter").reason()).contains("did not answer in time");
+        // milk, and eggs in flight at the deadline; nothing after it.
+        assertThat(catalog.searches).hasSizeLessThanOrEqualTo(3);
     }
 
     @Test
