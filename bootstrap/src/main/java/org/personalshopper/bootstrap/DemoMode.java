@@ -2,8 +2,8 @@ package org.personalshopper.bootstrap;
 
 import java.util.List;
 import org.personalshopper.adapters.kroger.KrogerSettings;
-import org.personalshopper.adapters.kroger.sandbox.KrogerSandbox;
-import org.personalshopper.adapters.kroger.sandbox.SandboxSettings;
+import org.personalshopper.sandbox.kroger.KrogerSandbox;
+import org.personalshopper.sandbox.kroger.SandboxSettings;
 
 /**
  * With no Kroger credentials the service runs against the built-in Kroger sandbox: started on a free

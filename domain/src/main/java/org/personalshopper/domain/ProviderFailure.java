@@ -7,7 +7,10 @@ package org.personalshopper.domain;
 public enum ProviderFailure {
     /** The grocer refused the request as invalid (HTTP 400 and the like). Nothing happened. */
     REJECTED,
-    /** The token was not accepted (401). Nothing happened. */
+    /**
+     * The credentials presented were not accepted: a token (401), or, at the token endpoint, this app's own client
+     * id and secret (a misconfiguration, never a verdict on the shopper's grant). Nothing happened.
+     */
     UNAUTHORIZED,
     /** The token lacks a scope or is the wrong kind (403). Nothing happened. */
     FORBIDDEN,
@@ -15,9 +18,12 @@ public enum ProviderFailure {
     NOT_FOUND,
     /** The grocer's quota is spent (429). Nothing happened. */
     RATE_LIMITED,
-    /** The grocer answered with a server error (5xx): the request may or may not have taken effect. */
+    /**
+     * The grocer answered with a server error (5xx), or the connection broke after the request was sent (a bad
+     * gateway): the request may or may not have taken effect.
+     */
     UNAVAILABLE,
-    /** No answer in time, or the connection broke after the request was sent. */
+    /** No answer in time: the request may or may not have taken effect. */
     TIMED_OUT,
     /** The connection could not be made: nothing was sent. */
     UNREACHABLE,

@@ -1,11 +1,9 @@
 package org.personalshopper.adapters.kroger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Objects;
+import org.personalshopper.adapters.http.ProviderEndpoint;
+import org.personalshopper.adapters.http.ProviderHttp;
 import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProductCatalog;
@@ -16,13 +14,15 @@ import org.personalshopper.application.port.out.StoreDirectory;
  * calls {@link #create(KrogerSettings)} once and binds the four ports.
  */
 public final class KrogerAdapters {
+    static final String CREDENTIALS_HINT = "check KROGER_CLIENT_ID and KROGER_CLIENT_SECRET";
+
     private final KrogerIdentityProvider identityProvider;
     private final KrogerProductCatalog productCatalog;
     private final KrogerStoreDirectory storeDirectory;
     private final KrogerCart cart;
 
-    private KrogerAdapters(KrogerHttp http) {
-        this.identityProvider = new KrogerIdentityProvider(http);
+    private KrogerAdapters(KrogerSettings settings, ProviderHttp http) {
+        this.identityProvider = new KrogerIdentityProvider(settings, http);
         this.productCatalog = new KrogerProductCatalog(http);
         this.storeDirectory = new KrogerStoreDirectory(http);
         this.cart = new KrogerCart(http);
@@ -35,21 +35,9 @@ public final class KrogerAdapters {
     /** With a clock for turning a {@code Retry-After} date into a wait. */
     static KrogerAdapters create(KrogerSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
-        HttpClient client = HttpClient.newBuilder()
-                // HTTP/1.1 always: an h2c upgrade makes Grizzly (the sandbox) hang on request bodies.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new KrogerAdapters(new KrogerHttp(settings, client, objectMapper(), clock));
-    }
-
-    /** Lenient: Kroger's payloads drift from its spec, so unknown fields are ignored; prices stay exact. */
-    static ObjectMapper objectMapper() {
-        return JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+        ProviderEndpoint endpoint = new ProviderEndpoint("Kroger", settings.apiBaseUrl(), settings.connectTimeout(),
+                settings.requestTimeout(), CREDENTIALS_HINT);
+        return new KrogerAdapters(settings, ProviderHttp.create(endpoint, clock));
     }
 
     public IdentityProvider identityProvider() {

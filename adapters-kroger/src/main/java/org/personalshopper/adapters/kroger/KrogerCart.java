@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import org.personalshopper.adapters.http.ProviderHttp;
+import org.personalshopper.adapters.http.ProviderRequest;
 import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.CartItem;
@@ -17,9 +19,9 @@ public final class KrogerCart implements Cart {
     static final String CART_ADD_PATH = "/v1/cart/add";
     static final String SCOPE = "cart.basic:write";
 
-    private final KrogerHttp http;
+    private final ProviderHttp http;
 
-    KrogerCart(KrogerHttp http) {
+    KrogerCart(ProviderHttp http) {
         this.http = Objects.requireNonNull(http);
     }
 
@@ -45,7 +47,7 @@ public final class KrogerCart implements Cart {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a cart body", e);
         }
-        http.call(KrogerRequest.put(CART_ADD_PATH, "cart add")
+        http.call(ProviderRequest.put(CART_ADD_PATH, "cart add")
                 .bearer(shopperToken)
                 .needsScope(SCOPE)
                 .json(json));

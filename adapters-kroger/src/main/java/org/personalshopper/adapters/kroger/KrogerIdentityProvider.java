@@ -1,19 +1,22 @@
 package org.personalshopper.adapters.kroger;
 
-import static org.personalshopper.adapters.kroger.JsonFields.object;
-import static org.personalshopper.adapters.kroger.JsonFields.text;
+import static org.personalshopper.adapters.http.JsonFields.object;
+import static org.personalshopper.adapters.http.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.personalshopper.adapters.http.ClientCredentials;
+import org.personalshopper.adapters.http.ProviderHttp;
+import org.personalshopper.adapters.http.ProviderRequest;
+import org.personalshopper.adapters.http.TokenAnswer;
+import org.personalshopper.adapters.http.UriEncoding;
 import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.TokenGrant;
@@ -40,15 +43,15 @@ public final class KrogerIdentityProvider implements IdentityProvider {
             "harristeeter", "vons", "fredmeyerjewelers", "jaycfoods", "marianos", "payless", "ppsrx", "rulerfoods",
             "copps");
 
-    private final KrogerHttp http;
+    private final ProviderHttp http;
     private final KrogerSettings settings;
-    private final String basicAuthorization;
+    private final ClientCredentials credentials;
 
-    KrogerIdentityProvider(KrogerHttp http) {
+    KrogerIdentityProvider(KrogerSettings settings, ProviderHttp http) {
         this.http = Objects.requireNonNull(http);
-        this.settings = http.settings();
-        this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        this.settings = Objects.requireNonNull(settings);
+        this.credentials = new ClientCredentials(settings.clientId(), settings.clientSecret(),
+                ClientCredentials.Presentation.BASIC);
     }
 
     @Override
@@ -112,7 +115,7 @@ public final class KrogerIdentityProvider implements IdentityProvider {
         form.add(Map.entry("code", code));
         form.add(Map.entry("redirect_uri", settings.redirectUri().toString()));
         codeVerifier.ifPresent(verifier -> form.add(Map.entry("code_verifier", verifier)));
-        KrogerRequest request = tokenRequest("sign-in (authorization code exchange)", form)
+        ProviderRequest request = tokenRequest("sign-in (authorization code exchange)", form)
                 .secret(code).secret(codeVerifier.orElse(null));
         return grant(request);
     }
@@ -122,7 +125,7 @@ public final class KrogerIdentityProvider implements IdentityProvider {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new IllegalArgumentException("a refresh token is required");
         }
-        KrogerRequest request = tokenRequest("token refresh",
+        ProviderRequest request = tokenRequest("token refresh",
                 List.of(Map.entry("grant_type", "refresh_token"), Map.entry("refresh_token", refreshToken)))
                 .secret(refreshToken)
                 .clientErrorMeansRejected();
@@ -138,7 +141,7 @@ public final class KrogerIdentityProvider implements IdentityProvider {
     @Override
     public ProfileId profile(AccessToken shopperToken) {
         Objects.requireNonNull(shopperToken, "shopperToken");
-        KrogerRequest request = KrogerRequest.get(PROFILE_PATH, "profile lookup")
+        ProviderRequest request = ProviderRequest.get(PROFILE_PATH, "profile lookup")
                 .bearer(shopperToken)
                 .needsScope("profile.compact");
         JsonNode root = http.jsonObject(request, http.call(request));
@@ -150,37 +153,16 @@ public final class KrogerIdentityProvider implements IdentityProvider {
         }
     }
 
-    private KrogerRequest tokenRequest(String purpose, List<Map.Entry<String, String>> form) {
-        return KrogerRequest.post(TOKEN_PATH, purpose)
-                .header("Authorization", basicAuthorization)
-                .secret(basicAuthorization.substring("Basic ".length()))
-                .secret(settings.clientSecret())
-                .form(form);
+    private ProviderRequest tokenRequest(String purpose, List<Map.Entry<String, String>> form) {
+        return ProviderRequest.post(TOKEN_PATH, purpose)
+                .form(form)
+                .clientCredentials(credentials);
     }
 
-    /** access_token, token_type (bearer, any case), expires_in and an optional refresh_token. */
-    private TokenGrant grant(KrogerRequest request) {
-        JsonNode root = http.jsonObject(request, http.call(request));
-        Optional<String> accessToken = text(root, "access_token");
-        if (accessToken.isEmpty()) {
-            throw http.badResponse(request, "had no access_token");
-        }
-        Optional<String> tokenType = text(root, "token_type");
-        if (tokenType.isPresent() && !tokenType.get().equalsIgnoreCase("bearer")) {
-            throw http.badResponse(request, "had a token_type other than bearer");
-        }
-        long expiresIn = JsonFields.decimal(root, "expires_in")
-                .filter(seconds -> seconds.signum() > 0)
-                .map(seconds -> {
-                    try {
-                        return seconds.longValueExact();
-                    } catch (ArithmeticException e) {
-                        return -1L;
-                    }
-                })
-                .filter(seconds -> seconds > 0)
-                .orElseThrow(() -> http.badResponse(request, "had no valid expires_in"));
-        return new TokenGrant(new AccessToken(accessToken.get()), text(root, "refresh_token"),
-                Duration.ofSeconds(expiresIn));
+    /** access_token, token_type (bearer, any case), expires_in (Kroger always sends it) and an optional refresh_token. */
+    private TokenGrant grant(ProviderRequest request) {
+        TokenAnswer answer = TokenAnswer.request(http, request);
+        Duration lifetime = answer.expiresIn().orElseThrow(() -> http.badResponse(request, "had no valid expires_in"));
+        return new TokenGrant(answer.accessToken(), answer.refreshToken(), lifetime);
     }
 }

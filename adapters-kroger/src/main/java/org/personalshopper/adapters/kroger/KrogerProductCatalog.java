@@ -1,13 +1,17 @@
 package org.personalshopper.adapters.kroger;
 
-import static org.personalshopper.adapters.kroger.JsonFields.list;
-import static org.personalshopper.adapters.kroger.JsonFields.object;
+import static org.personalshopper.adapters.http.JsonFields.list;
+import static org.personalshopper.adapters.http.JsonFields.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.personalshopper.adapters.http.JsonFields;
+import org.personalshopper.adapters.http.ProviderAnswer;
+import org.personalshopper.adapters.http.ProviderHttp;
+import org.personalshopper.adapters.http.ProviderRequest;
 import org.personalshopper.application.port.out.ProductCatalog;
 import org.personalshopper.domain.ProductPage;
 import org.personalshopper.domain.ProductQuery;
@@ -24,9 +28,9 @@ public final class KrogerProductCatalog implements ProductCatalog {
     static final String PRODUCTS_PATH = "/v1/products";
     static final String SCOPE = "product.compact";
 
-    private final KrogerHttp http;
+    private final ProviderHttp http;
 
-    KrogerProductCatalog(KrogerHttp http) {
+    KrogerProductCatalog(ProviderHttp http) {
         this.http = Objects.requireNonNull(http);
     }
 
@@ -38,7 +42,7 @@ public final class KrogerProductCatalog implements ProductCatalog {
     public ProductPage search(ProductQuery query, AccessToken appToken) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(appToken, "appToken");
-        KrogerRequest request = KrogerRequest.get(PRODUCTS_PATH, "product search")
+        ProviderRequest request = ProviderRequest.get(PRODUCTS_PATH, "product search")
                 .bearer(appToken)
                 .needsScope(SCOPE)
                 .query("filter.term", query.term());
@@ -79,11 +83,11 @@ public final class KrogerProductCatalog implements ProductCatalog {
         String id = productId.value().length() < KrogerProductMapper.KROGER_ID_DIGITS
                 ? "0".repeat(KrogerProductMapper.KROGER_ID_DIGITS - productId.value().length()) + productId.value()
                 : productId.value();
-        KrogerRequest request = KrogerRequest.get(PRODUCTS_PATH + "/" + id, "product lookup")
+        ProviderRequest request = ProviderRequest.get(PRODUCTS_PATH + "/" + id, "product lookup")
                 .bearer(appToken)
                 .needsScope(SCOPE);
         locationId.ifPresent(location -> request.query("filter.locationId", location.value()));
-        Optional<KrogerHttp.Answer> answer = http.lookup(request);
+        Optional<ProviderAnswer> answer = http.lookup(request);
         if (answer.isEmpty()) {
             return Optional.empty();
         }

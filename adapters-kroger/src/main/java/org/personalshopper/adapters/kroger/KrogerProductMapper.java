@@ -1,10 +1,10 @@
 package org.personalshopper.adapters.kroger;
 
-import static org.personalshopper.adapters.kroger.JsonFields.decimal;
-import static org.personalshopper.adapters.kroger.JsonFields.flag;
-import static org.personalshopper.adapters.kroger.JsonFields.list;
-import static org.personalshopper.adapters.kroger.JsonFields.object;
-import static org.personalshopper.adapters.kroger.JsonFields.text;
+import static org.personalshopper.adapters.http.JsonFields.decimal;
+import static org.personalshopper.adapters.http.JsonFields.flag;
+import static org.personalshopper.adapters.http.JsonFields.list;
+import static org.personalshopper.adapters.http.JsonFields.object;
+import static org.personalshopper.adapters.http.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -84,9 +84,19 @@ final class KrogerProductMapper {
         return Optional.of(new Price(regular.get(), promo));
     }
 
+    /**
+     * Kroger's live answers spell the flags {@code inStore}/{@code shipToHome}; its spec writes {@code instore}/
+     * {@code shiptohome}. Both are read; when both come, the live spelling wins.
+     */
     private static Optional<Fulfillment> fulfillment(JsonNode item) {
         return object(item, "fulfillment").map(f -> new Fulfillment(
-                flag(f, "instore"), flag(f, "curbside"), flag(f, "delivery"), flag(f, "shiptohome")));
+                liveOrSpec(f, "inStore", "instore"), flag(f, "curbside"), flag(f, "delivery"),
+                liveOrSpec(f, "shipToHome", "shiptohome")));
+    }
+
+    private static boolean liveOrSpec(JsonNode fulfillment, String live, String spec) {
+        JsonNode value = fulfillment.get(live);
+        return value != null && !value.isNull() ? flag(fulfillment, live) : flag(fulfillment, spec);
     }
 
     private static Optional<StockLevel> stockLevel(JsonNode item) {

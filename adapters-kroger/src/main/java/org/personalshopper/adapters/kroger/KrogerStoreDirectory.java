@@ -1,6 +1,6 @@
 package org.personalshopper.adapters.kroger;
 
-import static org.personalshopper.adapters.kroger.JsonFields.list;
+import static org.personalshopper.adapters.http.JsonFields.list;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.personalshopper.adapters.http.ProviderAnswer;
+import org.personalshopper.adapters.http.ProviderHttp;
+import org.personalshopper.adapters.http.ProviderRequest;
+import org.personalshopper.adapters.http.UriEncoding;
 import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.domain.StoreQuery;
 import org.personalshopper.domain.AccessToken;
@@ -19,9 +23,9 @@ import org.personalshopper.domain.StoreLocationId;
 public final class KrogerStoreDirectory implements StoreDirectory {
     static final String LOCATIONS_PATH = "/v1/locations";
 
-    private final KrogerHttp http;
+    private final ProviderHttp http;
 
-    KrogerStoreDirectory(KrogerHttp http) {
+    KrogerStoreDirectory(ProviderHttp http) {
         this.http = Objects.requireNonNull(http);
     }
 
@@ -33,7 +37,7 @@ public final class KrogerStoreDirectory implements StoreDirectory {
     public List<Store> search(StoreQuery query, AccessToken appToken) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(appToken, "appToken");
-        KrogerRequest request = KrogerRequest.get(LOCATIONS_PATH, "store search").bearer(appToken);
+        ProviderRequest request = ProviderRequest.get(LOCATIONS_PATH, "store search").bearer(appToken);
         query.zipCode().ifPresent(zip -> request.query("filter.zipCode.near", zip));
         query.near().ifPresent(point -> request.query("filter.latLong.near", latLong(point)));
         request.query("filter.radiusInMiles", Integer.toString(query.radiusInMiles()));
@@ -57,9 +61,9 @@ public final class KrogerStoreDirectory implements StoreDirectory {
     public Optional<Store> find(StoreLocationId locationId, AccessToken appToken) {
         Objects.requireNonNull(locationId, "locationId");
         Objects.requireNonNull(appToken, "appToken");
-        KrogerRequest request = KrogerRequest.get(LOCATIONS_PATH + "/" + UriEncoding.encode(locationId.value()),
+        ProviderRequest request = ProviderRequest.get(LOCATIONS_PATH + "/" + UriEncoding.encode(locationId.value()),
                 "store lookup").bearer(appToken);
-        Optional<KrogerHttp.Answer> answer = http.lookup(request);
+        Optional<ProviderAnswer> answer = http.lookup(request);
         if (answer.isEmpty()) {
             return Optional.empty();
         }

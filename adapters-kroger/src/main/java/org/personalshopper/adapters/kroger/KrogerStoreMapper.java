@@ -1,8 +1,8 @@
 package org.personalshopper.adapters.kroger;
 
-import static org.personalshopper.adapters.kroger.JsonFields.decimal;
-import static org.personalshopper.adapters.kroger.JsonFields.object;
-import static org.personalshopper.adapters.kroger.JsonFields.text;
+import static org.personalshopper.adapters.http.JsonFields.decimal;
+import static org.personalshopper.adapters.http.JsonFields.object;
+import static org.personalshopper.adapters.http.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

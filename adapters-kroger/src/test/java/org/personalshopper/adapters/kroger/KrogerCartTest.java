@@ -134,12 +134,13 @@ class KrogerCartTest {
     }
 
     @Test
-    void aResetConnectionIsTimedOutAndIsNotRetried() {
+    void aResetConnectionIsABadGatewayThatMayHaveLandedAndIsNotRetried() {
         kroger.stubFor(put("/v1/cart/add").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         ProviderException failure = failureOf(cart);
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.TIMED_OUT);
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.failure().mayHaveTakenEffect()).isTrue();
         kroger.verify(1, putRequestedFor(urlEqualTo("/v1/cart/add")));
     }
 

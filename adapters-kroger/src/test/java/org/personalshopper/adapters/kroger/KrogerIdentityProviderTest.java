@@ -21,16 +21,22 @@ import static org.personalshopper.adapters.kroger.KrogerTestSupport.SHOPPER_TOKE
 import static org.personalshopper.adapters.kroger.KrogerTestSupport.assertSafeReason;
 import static org.personalshopper.adapters.kroger.KrogerTestSupport.fixture;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.personalshopper.adapters.http.ProviderHttp;
 import org.personalshopper.application.port.out.AuthorizationRequest;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProviderException;
@@ -40,6 +46,7 @@ import org.personalshopper.domain.InvalidValueException;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ProviderFailure;
+import org.slf4j.LoggerFactory;
 
 class KrogerIdentityProviderTest {
     @RegisterExtension
@@ -290,7 +297,7 @@ class KrogerIdentityProviderTest {
 
         ProviderException failure = failureOf(() -> identity.appToken());
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(failure.reason()).contains("client id and").contains("KROGER_CLIENT_SECRET").contains("invalid credentials");
         assertSafeReason(failure);
     }
@@ -308,13 +315,13 @@ class KrogerIdentityProviderTest {
     }
 
     @Test
-    void aConnectionResetAfterSendingIsTimedOut() {
+    void aConnectionResetAfterSendingIsABadGatewayNotATimeout() {
         kroger.stubFor(post("/v1/connect/oauth2/token")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         ProviderException failure = failureOf(() -> identity.exchangeCode(CODE, Optional.empty()));
 
-        assertThat(failure.failure()).isEqualTo(ProviderFailure.TIMED_OUT);
+        assertThat(failure.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
         assertSafeReason(failure, CODE);
     }
 
@@ -411,13 +418,45 @@ class KrogerIdentityProviderTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"unauthorized\",\"error_description\":\"invalid credentials\"}")));
         ProviderException badSecret = failureOf(() -> identity.refresh(OLD_REFRESH));
-        assertThat(badSecret.failure()).isNotEqualTo(ProviderFailure.REJECTED).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(badSecret.failure()).isNotEqualTo(ProviderFailure.REJECTED).isEqualTo(ProviderFailure.UNAUTHORIZED);
         assertThat(badSecret.reason()).contains("KROGER_CLIENT_ID");
         assertSafeReason(badSecret, OLD_REFRESH);
 
         kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"invalid_client\"}")));
-        assertThat(failureOf(() -> identity.refresh(OLD_REFRESH)).failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+        assertThat(failureOf(() -> identity.refresh(OLD_REFRESH)).failure()).isEqualTo(ProviderFailure.UNAUTHORIZED);
+    }
+
+    @Test
+    void aFlatCodeAndReasonRefusalOfOurClientCredentialsIsOurMisconfigurationLoggedLoudly() {
+        // Kroger's live token endpoint refuses a wrong client id or secret with a flat {code, reason} 400,
+        // not with the OAuth shape of its spec: that is about this app, never about the shopper's grant.
+        Logger log = (Logger) LoggerFactory.getLogger(ProviderHttp.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            for (String body : List.of(
+                    "{\"timestamp\":1732270123456,\"code\":\"AUTH-1001-400\",\"reason\":\"invalid client credentials\"}",
+                    "{\"errors\":{\"timestamp\":1732270123456,\"code\":\"Unauthorized\",\"reason\":\"invalid credentials\"}}")) {
+                kroger.stubFor(post("/v1/connect/oauth2/token").willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json").withBody(body)));
+
+                for (ProviderException failure : List.of(failureOf(() -> identity.refresh(OLD_REFRESH)),
+                        failureOf(() -> identity.exchangeCode(CODE, Optional.of(VERIFIER))),
+                        failureOf(() -> identity.appToken()))) {
+                    assertThat(failure.failure()).as(body).isEqualTo(ProviderFailure.UNAUTHORIZED);
+                    assertThat(failure.reason()).contains("KROGER_CLIENT_ID").contains("client id and secret");
+                    assertSafeReason(failure, OLD_REFRESH, CODE, VERIFIER);
+                }
+            }
+        } finally {
+            log.detachAppender(lines);
+        }
+        assertThat(lines.list).filteredOn(line -> line.getLevel() == Level.ERROR)
+                .hasSize(6)
+                .allSatisfy(line -> assertThat(line.getFormattedMessage()).contains("KROGER_CLIENT_ID")
+                        .doesNotContain(CLIENT_SECRET, OLD_REFRESH, CODE, VERIFIER));
     }
 
     @Test

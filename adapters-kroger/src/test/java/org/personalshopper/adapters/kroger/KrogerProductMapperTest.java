@@ -5,11 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.adapters.http.ProviderHttp;
+import org.personalshopper.domain.Fulfillment;
 
-/** Which single picture a shopper sees for a product. */
+/** What a shopper sees of a Kroger product: its fulfillment flags as Kroger really spells them, its one picture. */
 class KrogerProductMapperTest {
     private static JsonNode product(String images) throws Exception {
-        return KrogerAdapters.objectMapper().readTree("{\"images\":" + images + "}");
+        return ProviderHttp.objectMapper().readTree("{\"images\":" + images + "}");
+    }
+
+    private static Fulfillment fulfillmentOf(String flags) throws Exception {
+        JsonNode product = ProviderHttp.objectMapper().readTree("{\"productId\":\"0001111041700\",\"upc\":\"0001111041700\","
+                + "\"description\":\"Milk\",\"items\":[{\"fulfillment\":" + flags + "}]}");
+        return KrogerProductMapper.toProduct(product).orElseThrow().fulfillment().orElseThrow();
+    }
+
+    @Test
+    void theLiveCamelCaseFlagsAreRead() throws Exception {
+        // Every recorded live answer spells the flags this way; the published spec does not.
+        assertThat(fulfillmentOf("{\"inStore\":true,\"shipToHome\":true,\"delivery\":false,\"curbside\":true}"))
+                .isEqualTo(new Fulfillment(true, true, false, true));
+    }
+
+    @Test
+    void theSpecSpellingIsReadTooAndTheLiveSpellingWinsWhenBothCome() throws Exception {
+        assertThat(fulfillmentOf("{\"instore\":true,\"shiptohome\":true,\"delivery\":true,\"curbside\":false}"))
+                .isEqualTo(new Fulfillment(true, false, true, true));
+        assertThat(fulfillmentOf("{\"inStore\":false,\"instore\":true,\"shipToHome\":true,\"shiptohome\":false}"))
+                .isEqualTo(new Fulfillment(false, false, false, true));
     }
 
     private static String size(String size) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.Clock;
@@ -63,6 +64,7 @@ public final class FreshAccessTokens {
      *
      * @throws SignInRequiredException when the shopper has no usable tokens or the provider refused the refresh
      * @throws ProviderConnectionUnavailableException when a needed refresh failed for a passing reason
+     * @throws ProviderFailedException when the provider refused this app's own credentials on the refresh
      */
     public AccessToken freshAccessToken(ShopperId shopperId) {
         Objects.requireNonNull(shopperId, "shopperId");
@@ -165,6 +167,11 @@ public final class FreshAccessTokens {
         AccessToken tokenOrThrow() {
             if (token.isPresent()) {
                 return token.get();
+            }
+            if (outage.isPresent() && outage.get().failure() == ProviderFailure.UNAUTHORIZED) {
+                // The provider refused this app's own credentials (a refresh presents no shopper token): our
+                // misconfiguration, told as a failed provider call (502), not as an outage to wait out (503).
+                throw ProviderOutcomes.failed(outage.get());
             }
             if (outage.isPresent()) {
                 throw new ProviderConnectionUnavailableException(outage.get().retryAfter(), outage.get());

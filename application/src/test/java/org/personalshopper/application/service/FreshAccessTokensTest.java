@@ -21,6 +21,7 @@ import org.personalshopper.application.fakes.FakeIdentityProvider;
 import org.personalshopper.application.fakes.InMemoryTokenRepository;
 import org.personalshopper.application.fakes.InMemoryTransactions;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
+import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.application.port.in.ConnectionStatus;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.ProviderException;
@@ -227,6 +228,23 @@ class FreshAccessTokensTest {
         AccessToken fresh = refresh.freshAccessToken(shopper);
         assertThat(fresh).isNotEqualTo(original.accessToken());
         assertThat(grocer.refreshCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefreshRefusingThisAppsOwnCredentialsIsAProviderFailureThatLeavesTheShoppersTokensAlone() {
+        // The provider refused our client id or secret (UNAUTHORIZED at the token endpoint): our misconfiguration,
+        // not an outage to wait out and not a verdict on the shopper's refresh token.
+        clock.advance(THIRTY_MINUTES);
+        grocer.failNextRefresh(new ProviderException(ProviderFailure.UNAUTHORIZED,
+                "the provider did not accept this app's client id and secret"));
+
+        assertThatThrownBy(() -> refresh.freshAccessToken(shopper))
+                .isInstanceOfSatisfying(ProviderFailedException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ProviderFailure.UNAUTHORIZED));
+        assertThat(tokens.find(shopper)).contains(new ShopperTokens(shopper, original, true));
+        assertThat(tokens.saves()).isZero();
+
+        assertThat(refresh.freshAccessToken(shopper)).isNotEqualTo(original.accessToken());
     }
 
     @Test

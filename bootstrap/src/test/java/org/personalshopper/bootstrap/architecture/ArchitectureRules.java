@@ -1,9 +1,12 @@
 package org.personalshopper.bootstrap.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -41,9 +44,15 @@ final class ArchitectureRules {
                 new NamedRule("no framework in domain or application", noClasses()
                         .that().resideInAnyPackage(root + ".domain..", root + ".application..")
                         .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)),
-                new NamedRule("adapters are independent of each other", slices()
+                new NamedRule("adapters are independent of each other, sharing only the HTTP plumbing", slices()
                         .matching(root + ".adapters.(*)..")
-                        .should().notDependOnEachOther()),
+                        .should().notDependOnEachOther()
+                        .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(root + ".adapters.http.."))),
+                new NamedRule("the shared HTTP plumbing depends on no provider's adapter", noClasses()
+                        .that().resideInAPackage(root + ".adapters.http..")
+                        .should().dependOnClassesThat(resideInAPackage(root + ".adapters..")
+                                .and(not(resideInAPackage(root + ".adapters.http..")))
+                                .as("are in another adapter"))),
                 new NamedRule("only the bootstrap wires: nothing depends on it", noClasses()
                         .that().resideOutsideOfPackage(root + ".bootstrap..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")),
@@ -64,15 +73,13 @@ final class ArchitectureRules {
                         .that().resideInAPackage(root + ".adapters..")
                         .and().resideOutsideOfPackage(root + ".adapters.web..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".application.port.in..")),
-                new NamedRule("the Kroger client does not use the sandbox", noClasses()
-                        .that().resideInAPackage(root + ".adapters.kroger..")
-                        .and().resideOutsideOfPackage(root + ".adapters.kroger.sandbox..")
-                        .should().dependOnClassesThat().resideInAPackage(root + ".adapters.kroger.sandbox..")),
-                new NamedRule("the sandbox does not use the Kroger client", noClasses()
-                        .that().resideInAPackage(root + ".adapters.kroger.sandbox..")
-                        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                                "are in the Kroger client", c -> c.getPackageName().startsWith(root + ".adapters.kroger")
-                                        && !c.getPackageName().startsWith(root + ".adapters.kroger.sandbox")))),
+                new NamedRule("no adapter uses a sandbox", noClasses()
+                        .that().resideInAPackage(root + ".adapters..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".sandbox..")),
+                new NamedRule("a sandbox knows nothing of the service", noClasses()
+                        .that().resideInAPackage(root + ".sandbox..")
+                        .should().dependOnClassesThat().resideInAnyPackage(root + ".domain..", root + ".application..",
+                                root + ".adapters..", root + ".bootstrap..")),
                 new NamedRule("no cycles between packages", slices()
                         .matching(root + ".(**)")
                         .should().beFreeOfCycles()));

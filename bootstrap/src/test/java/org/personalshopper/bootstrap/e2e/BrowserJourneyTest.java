@@ -34,7 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.personalshopper.adapters.kroger.sandbox.KrogerSandbox;
+import org.personalshopper.sandbox.kroger.KrogerSandbox;
 
 /**
  * A person in a real browser (Debian's headless Chromium) walks the demo from the front page: signs in at

@@ -117,7 +117,7 @@ class ListsEndToEndTest {
         assertThat(sent.path("sent").findValuesAsText("text")).containsExactlyElementsOf(confirmed);
         assertThat(sent.path("notSent").findValuesAsText("text")).containsExactly("bacon");
         String profile = service.service().sandbox().orElseThrow().baseUri()
-                .resolve("/sandbox/carts/" + org.personalshopper.adapters.kroger.sandbox.KrogerSandbox.profileIdOf("list-shopper")).toString();
+                .resolve("/sandbox/carts/" + org.personalshopper.sandbox.kroger.KrogerSandbox.profileIdOf("list-shopper")).toString();
         assertThat(json(browser.get(profile), 200).path("items").size()).isEqualTo(confirmed.size());
 
         HttpResponse<String> twice = browser.post("/api/lists/" + listId + "/cart", "{}");

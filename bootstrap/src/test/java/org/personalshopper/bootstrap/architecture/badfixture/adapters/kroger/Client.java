@@ -1,6 +1,6 @@
 package org.personalshopper.bootstrap.architecture.badfixture.adapters.kroger;
 
-/** Breaks: the Kroger client does not use the sandbox. */
+/** Breaks: a client adapter never uses a sandbox. */
 public class Client {
-    org.personalshopper.bootstrap.architecture.badfixture.adapters.kroger.sandbox.Emulator emulator;
+    org.personalshopper.bootstrap.architecture.badfixture.sandbox.kroger.Emulator emulator;
 }
