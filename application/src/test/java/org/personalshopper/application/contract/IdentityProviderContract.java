@@ -19,7 +19,8 @@ import org.personalshopper.domain.ProviderFailure;
  * <p>To run it against an implementation, implement this interface in a test class and supply
  * {@link #identity()} and {@link #consentedCode()} (a code the provider will accept once, as after a
  * shopper's consent; with its PKCE verifier when the provider uses PKCE). Override
- * {@link #rotatesRefreshTokens()} for a provider that keeps refresh tokens. JUnit 5 runs the default
+ * {@link #rotatesRefreshTokens()} for a provider that keeps refresh tokens, {@link #offersAppTokens()} for one
+ * without client credentials. JUnit 5 runs the default
  * {@code @Test} methods for the implementing class, with its own lifecycle (extensions, PER_CLASS).
  */
 public interface IdentityProviderContract {
@@ -34,6 +35,11 @@ public interface IdentityProviderContract {
 
     /** Whether a refresh answers a new refresh token and kills the old one. */
     default boolean rotatesRefreshTokens() {
+        return true;
+    }
+
+    /** Whether the provider has a client-credentials grant (Foodin has none: it offers sign-in only). */
+    default boolean offersAppTokens() {
         return true;
     }
 
@@ -94,6 +100,10 @@ public interface IdentityProviderContract {
 
     @Test
     default void anAppTokenIsGrantedWithoutARefreshToken() {
+        if (!offersAppTokens()) {
+            assertThatThrownBy(() -> identity().appToken()).isInstanceOf(ProviderException.class);
+            return;
+        }
         TokenGrant grant = identity().appToken();
 
         assertThat(grant.refreshToken()).isEmpty();

@@ -47,8 +47,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String module : List.of("domain", "application", "adapters.http", "adapters.kroger",
-                "adapters.persistence", "adapters.web", "sandbox.kroger", "bootstrap")) {
+        for (String module : List.of("domain", "application", "adapters.http", "adapters.kroger", "adapters.foodin",
+                "adapters.persistence", "adapters.web", "sandbox.kroger", "sandbox.foodin", "bootstrap")) {
             assertThat(production.containPackage("org.personalshopper." + module))
                     .as("classes of " + module + " are checked").isTrue();
         }
