@@ -21,6 +21,7 @@ import org.personalshopper.domain.SessionPolicy;
  * @param redirectUri    the registered callback; also defines the service's own origin for the Origin check
  * @param database       the external PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
+ * @param capacity       threads, connections and waits: how much blocking work the service takes on at once
  * @param planning       how lists are planned: search cache, search concurrency, the optional language model
  */
 public record Configuration(
@@ -38,6 +39,7 @@ public record Configuration(
         SessionPolicy sessionPolicy,
         Duration refreshSkew,
         Duration sandboxTokenLifetime,
+        Capacity capacity,
         Planning planning) {
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
@@ -47,6 +49,20 @@ public record Configuration(
         public String toString() {
             return "ProviderCredentials[clientId=" + clientId + ", clientSecret=redacted]";
         }
+    }
+
+    /**
+     * How much blocking work is taken on at once (docs/adr/0005-concurrency-model.md).
+     *
+     * @param httpWorkers      threads serving requests (SHOPPER_HTTP_WORKERS)
+     * @param bodyTimeout      how long a request body may take to arrive (SHOPPER_HTTP_BODY_TIMEOUT_SECONDS)
+     * @param databaseConnections the database pool's size (SHOPPER_DB_POOL_SIZE)
+     * @param providerCalls    calls that may wait on one provider at once; beyond it 503 at once
+     *                         (SHOPPER_PROVIDER_MAX_CALLS). Below the pool size: a token refresh holds a
+     *                         connection while it waits on the provider.
+     */
+    public record Capacity(int httpWorkers, Duration bodyTimeout, int databaseConnections, int providerCalls) {
+        public static final Capacity DEFAULTS = new Capacity(64, Duration.ofSeconds(10), 24, 16);
     }
 
     public record ExternalDatabase(String jdbcUrl, Optional<String> user, Optional<String> password) {
@@ -154,9 +170,21 @@ public record Configuration(
         int sandboxLifetime = read.integer("SHOPPER_SANDBOX_TOKEN_LIFETIME_SECONDS", 1800, 2, 86400,
                 "a number of seconds from 2 to 86400");
 
+        Capacity defaults = Capacity.DEFAULTS;
+        int workers = read.integer("SHOPPER_HTTP_WORKERS", defaults.httpWorkers(), 2, 1024, "a number from 2 to 1024");
+        int bodySeconds = read.integer("SHOPPER_HTTP_BODY_TIMEOUT_SECONDS", (int) defaults.bodyTimeout().toSeconds(), 1, 300,
+                "a number of seconds from 1 to 300");
+        int connections = read.integer("SHOPPER_DB_POOL_SIZE", defaults.databaseConnections(), 2, 100, "a number from 2 to 100");
+        int providerCalls = read.integer("SHOPPER_PROVIDER_MAX_CALLS", defaults.providerCalls(), 1, 1000, "a number from 1 to 1000");
+        if (providerCalls >= connections) {
+            throw new ConfigurationException("SHOPPER_PROVIDER_MAX_CALLS must be below SHOPPER_DB_POOL_SIZE ("
+                    + connections + "): a token refresh holds a database connection while it waits on the provider");
+        }
+
         return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
-                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime), planning(read));
+                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
+                new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), planning(read));
     }
 
     private static Planning planning(Reader read) {

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.llm.ChatCompletionsPicker;
@@ -28,6 +27,7 @@ import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.application.service.CandidatePicking;
+import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,6 @@ public final class PersonalShopper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersonalShopper.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
-    private static final int POOL_SIZE = 10;
 
     private final Deque<AutoCloseable> stopInReverse;
     private final URI baseUri;
@@ -84,11 +83,14 @@ public final class PersonalShopper implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(useCases::settleAbandonedCartAdds, 0, 1, TimeUnit.MINUTES);
             resources.push(housekeeping::shutdownNow);
 
-            ResourceConfig app = ShopperWebApp.resourceConfig(new WebSettings(config.publicOrigin(),
-                    config.secureCookies(), config.sessionPolicy().absoluteTimeout()));
+            WebSettings web = new WebSettings(config.publicOrigin(), config.secureCookies(),
+                    config.sessionPolicy().absoluteTimeout())
+                    .withBodyTimeout(config.capacity().bodyTimeout())
+                    .withWorkerThreads(config.capacity().httpWorkers());
+            ResourceConfig app = ShopperWebApp.resourceConfig(web);
             app.register(useCases.binder());
             URI bindUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
-            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);
+            HttpServer server = ShopperHttpServer.create(bindUri, app, web);
             server.start();
             resources.push(() -> stopAccepting(server));
 
@@ -123,12 +125,12 @@ public final class PersonalShopper implements AutoCloseable {
         String tokenKey;
         if (config.database().isPresent()) {
             Configuration.ExternalDatabase external = config.database().get();
-            settings = new DatabaseSettings(external.jdbcUrl(), external.user(), external.password(), Optional.empty(), POOL_SIZE);
+            settings = new DatabaseSettings(external.jdbcUrl(), external.user(), external.password(), Optional.empty(), config.capacity().databaseConnections());
             tokenKey = config.tokenKey().orElseThrow();
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
             resources.push(embedded);
-            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.empty(), Optional.empty(), Optional.empty(), POOL_SIZE);
+            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.empty(), Optional.empty(), Optional.empty(), config.capacity().databaseConnections());
             tokenKey = config.tokenKey().orElseGet(() -> TokenKeyFile.loadOrCreate(config.dataDir()));
         }
         PostgresPersistence persistence;

@@ -1,9 +1,9 @@
 package org.personalshopper.bootstrap;
 
+import java.util.function.IntSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
@@ -21,9 +21,11 @@ import org.personalshopper.application.port.in.ManageGuidance;
 import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.in.SearchProducts;
 import org.personalshopper.application.port.in.ViewShopper;
+import org.personalshopper.application.port.out.Cart;
 import org.personalshopper.application.port.out.Clock;
 import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProductCatalog;
+import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
 import org.personalshopper.application.service.CachingProductCatalog;
@@ -57,26 +59,31 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters grocer, CandidatePicking picking) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters kroger, CandidatePicking picking) {
         Clock clock = new SystemClock();
-        IdentityProvider identity = grocer.identityProvider();
+        ProviderCallLimit krogerCalls = new ProviderCallLimit(kroger.identityProvider().provider(),
+                config.capacity().providerCalls());
+        IdentityProvider identity = krogerCalls.limit(kroger.identityProvider());
+        // Searches are cached in front of the call limit (a hit takes no place), with the app token only:
+        // never anything made with a shopper's token.
+        ProductCatalog catalog = new CachingProductCatalog(krogerCalls.limit(kroger.productCatalog()), clock,
+                config.planning().catalogCacheTtl(), CATALOG_CACHE_ENTRIES);
+        StoreDirectory stores = krogerCalls.limit(kroger.storeDirectory());
+        Cart cart = krogerCalls.limit(kroger.cart());
         AppTokens appTokens = new AppTokens(identity, clock);
         FreshAccessTokens freshTokens = new FreshAccessTokens(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
-        // Searches only, with the app token: never anything made with a shopper's token.
-        ProductCatalog catalog = new CachingProductCatalog(grocer.productCatalog(), clock, config.planning().catalogCacheTtl(),
-                CATALOG_CACHE_ENTRIES);
         ExecutorService planSearches = searchThreads(config.planning().searchConcurrency());
-        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), grocer.cart(), freshTokens, clock);
+        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), cart, freshTokens, clock);
         return new UseCases(
                 new AuthenticateShopperService(identity, db.shoppers(), db.sessions(), db.loginAttempts(), db.tokens(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
                 new ViewShopperService(db.shoppers(), freshTokens),
-                new ChoosePreferredStoreService(db.shoppers(), grocer.storeDirectory(), appTokens, freshTokens),
+                new ChoosePreferredStoreService(db.shoppers(), stores, appTokens, freshTokens),
                 new ManageGuidanceService(db.guidance(), clock),
                 new ManageSelectionsService(db.selections(), clock),
                 new SearchProductsService(db.shoppers(), catalog, appTokens),
-                new FindStoresService(grocer.storeDirectory(), appTokens),
+                new FindStoresService(stores, appTokens),
                 fillCart,
                 new CheckReadinessService(db.storageHealth()),
                 new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
@@ -132,19 +139,22 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
         return new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(useCases.authenticate).to(AuthenticateShopper.class);
-                bind(useCases.viewShopper).to(ViewShopper.class);
-                bind(useCases.choosePreferredStore).to(ChoosePreferredStore.class);
-                bind(useCases.manageGuidance).to(ManageGuidance.class);
-                bind(useCases.manageSelections).to(ManageSelections.class);
-                bind(useCases.searchProducts).to(SearchProducts.class);
-                bind(useCases.findStores).to(FindStores.class);
-                bind(useCases.fillCart).to(FillCart.class);
-                bind(useCases.checkReadiness).to(CheckReadiness.class);
-                bind(useCases.manageLists).to(ManageShoppingLists.class);
-                bind(useCases.planList).to(PlanShoppingList.class);
-                bind(useCases.chooseProduct).to(ChooseProductForItem.class);
-                bind(useCases.sendList).to(SendListToCart.class);
+                // Each use case behind UseCaseOutages: a database outage is told as its outcome, 503.
+                bind(UseCaseOutages.translated(AuthenticateShopper.class, useCases.authenticate)).to(AuthenticateShopper.class);
+                bind(UseCaseOutages.translated(ViewShopper.class, useCases.viewShopper)).to(ViewShopper.class);
+                bind(UseCaseOutages.translated(ChoosePreferredStore.class, useCases.choosePreferredStore))
+                        .to(ChoosePreferredStore.class);
+                bind(UseCaseOutages.translated(ManageGuidance.class, useCases.manageGuidance)).to(ManageGuidance.class);
+                bind(UseCaseOutages.translated(ManageSelections.class, useCases.manageSelections)).to(ManageSelections.class);
+                bind(UseCaseOutages.translated(SearchProducts.class, useCases.searchProducts)).to(SearchProducts.class);
+                bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
+                bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
+                bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
+                bind(UseCaseOutages.translated(ManageShoppingLists.class, useCases.manageLists)).to(ManageShoppingLists.class);
+                bind(UseCaseOutages.translated(PlanShoppingList.class, useCases.planList)).to(PlanShoppingList.class);
+                bind(UseCaseOutages.translated(ChooseProductForItem.class, useCases.chooseProduct))
+                        .to(ChooseProductForItem.class);
+                bind(UseCaseOutages.translated(SendListToCart.class, useCases.sendList)).to(SendListToCart.class);
             }
         };
     }

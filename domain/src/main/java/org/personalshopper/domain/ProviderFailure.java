@@ -28,7 +28,9 @@ public enum ProviderFailure {
     /** The connection could not be made: nothing was sent. */
     UNREACHABLE,
     /** The grocer answered with something we cannot read. */
-    BAD_RESPONSE;
+    BAD_RESPONSE,
+    /** As many calls as allowed already wait on the grocer: this one was not sent. Nothing happened. */
+    BUSY;
 
     public boolean mayHaveTakenEffect() {
         return this == UNAVAILABLE || this == TIMED_OUT || this == BAD_RESPONSE;

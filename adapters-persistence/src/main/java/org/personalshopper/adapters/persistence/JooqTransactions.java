@@ -10,6 +10,8 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.personalshopper.application.port.out.Transactions;
 
 /**
@@ -24,12 +26,14 @@ final class JooqTransactions implements Transactions {
     private final Settings settings;
     private final DSLContext pooled;
     private final ThreadLocal<DSLContext> open = new ThreadLocal<>();
+    private final StorageOutages outages = new StorageOutages();
 
     JooqTransactions(DataSource dataSource, SQLDialect dialect, Settings settings) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.pooled = DSL.using(dataSource, dialect, settings);
+        this.pooled = DSL.using(new DefaultConfiguration().set(dataSource).set(dialect).set(settings)
+                .set(new DefaultExecuteListenerProvider(outages)));
     }
 
     @Override
@@ -42,11 +46,13 @@ final class JooqTransactions implements Transactions {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new DataAccessException("no database connection for a transaction: " + e.getMessage(), e);
+            throw StorageOutages.translate(
+                    new DataAccessException("no database connection for a transaction: " + e.getMessage(), e), "no connection");
         }
         try (connection) {
             connection.setAutoCommit(false);
-            open.set(DSL.using(connection, dialect, settings));
+            open.set(DSL.using(new DefaultConfiguration().set(connection).set(dialect).set(settings)
+                    .set(new DefaultExecuteListenerProvider(outages))));
             T result;
             try {
                 result = work.get();
@@ -57,13 +63,15 @@ final class JooqTransactions implements Transactions {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                DataAccessException failure = new DataAccessException("the transaction could not commit: " + e.getMessage(), e);
+                RuntimeException failure = StorageOutages.translate(
+                        new DataAccessException("the transaction could not commit: " + e.getMessage(), e), "commit");
                 rollbackQuietly(connection, failure);
                 throw failure;
             }
             return result;
         } catch (SQLException e) {
-            throw new DataAccessException("the transaction's connection failed: " + e.getMessage(), e);
+            throw StorageOutages.translate(
+                    new DataAccessException("the transaction's connection failed: " + e.getMessage(), e), "connection");
         } finally {
             open.remove();
         }

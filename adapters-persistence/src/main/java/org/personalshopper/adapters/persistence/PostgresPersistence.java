@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
     private static final String POOL_NAME = "shopper-db";
-    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+    /** How long a request waits for a connection: when the database is down, the 503 comes after this. */
+    static final long CONNECTION_TIMEOUT_MS = 1_500;
 
     private final HikariDataSource pool;
     private final JooqTransactions transactions;
@@ -71,7 +72,7 @@ public final class PostgresPersistence implements AutoCloseable {
         quietJooq();
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(hikari(settings));
+            pool = new ShopperPool(hikari(settings));
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.redactedUrl() + ": "
                     + rootMessage(e), e);
@@ -143,7 +144,7 @@ public final class PostgresPersistence implements AutoCloseable {
         pool.close();
     }
 
-    private static HikariConfig hikari(DatabaseSettings settings) {
+    static HikariConfig hikari(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(settings.jdbcUrl());
@@ -153,7 +154,9 @@ public final class PostgresPersistence implements AutoCloseable {
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        config.setValidationTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        // A connection attempt to a host that does not answer gives up with the pool, not after the OS's minutes.
+        config.addDataSourceProperty("connectTimeout", Long.toString((CONNECTION_TIMEOUT_MS + 999) / 1000));
         config.addDataSourceProperty("ApplicationName", "personal-shopper");
         return config;
     }
@@ -180,7 +183,7 @@ public final class PostgresPersistence implements AutoCloseable {
         }
     }
 
-    private static Settings jooqSettings() {
+    static Settings jooqSettings() {
         return new Settings()
                 // no SQL with bound values in any log: values include ciphertexts and hashes of secrets
                 .withExecuteLogging(false)

@@ -7,6 +7,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.personalshopper.adapters.web.guard.BodyLimitFilter;
+import org.personalshopper.adapters.web.guard.ContentTypeFilter;
 import org.personalshopper.adapters.web.guard.JsonBodyFilter;
 import org.personalshopper.adapters.web.guard.NoStoreFilter;
 import org.personalshopper.adapters.web.guard.OriginCheckFilter;
@@ -53,11 +54,12 @@ public final class ShopperWebApp {
             GuidanceResource.class, SelectionResource.class, ProductResource.class, LocationResource.class,
             CartResource.class, ShoppingListResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class);
 
-    // Request filters run in ascending order: log first, then cheap refusals before any work.
+    // Request filters run in ascending order: log first, then cheap refusals before any work. None of these
+    // reads the body; JsonBodyFilter, which does, runs after matching and after the session check.
     private static final int LOG = 1;
     private static final int ORIGIN = 100;
     private static final int BODY_LIMIT = 200;
-    private static final int JSON_BODY = 300;
+    private static final int CONTENT_TYPE = 300;
 
     private ShopperWebApp() {
     }
@@ -79,8 +81,9 @@ public final class ShopperWebApp {
 
         config.register(new RequestLogFilter(), LOG);
         config.register(new OriginCheckFilter(settings.publicOrigin()), ORIGIN);
-        config.register(new BodyLimitFilter(settings.maxBodyBytes()), BODY_LIMIT);
-        config.register(new JsonBodyFilter(), JSON_BODY);
+        config.register(new BodyLimitFilter(settings.maxBodyBytes(), settings.bodyTimeout()), BODY_LIMIT);
+        config.register(new ContentTypeFilter(), CONTENT_TYPE);
+        config.register(new JsonBodyFilter.Feature());
         config.register(SessionAuthenticationFilter.class, Priorities.AUTHENTICATION);
         config.register(new NoStoreFilter());
 

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param secureCookies       cookies get {@code Secure} (true when the redirect URI is https)
  * @param sessionCookieMaxAge Max-Age of the session cookie (the session's absolute lifetime)
  * @param maxBodyBytes        largest request body accepted
+ * @param bodyTimeout         how long a request body may take to arrive, in all; a slower sender gets 408
+ * @param workerThreads       threads serving requests; each request holds one while it waits on the database
+ *                            or a provider, so this is sized for blocking work, not for the CPU count
  */
-public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes) {
+public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes,
+                          Duration bodyTimeout, int workerThreads) {
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_WORKER_THREADS = 64;
+    public static final int MAX_WORKER_THREADS = 1024;
 
     public WebSettings {
         Objects.requireNonNull(publicOrigin, "publicOrigin");
@@ -33,11 +40,31 @@ public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sess
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+        if (bodyTimeout.toMillis() < 100) {
+            throw new IllegalArgumentException("bodyTimeout must be at least 100 ms");
+        }
+        if (workerThreads < 2 || workerThreads > MAX_WORKER_THREADS) {
+            throw new IllegalArgumentException("workerThreads must be between 2 and " + MAX_WORKER_THREADS);
+        }
     }
 
-    /** With the default body limit of 64 KiB. */
+    /** With the default body limit of 64 KiB, body timeout and worker threads. */
     public WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge) {
         this(publicOrigin, secureCookies, sessionCookieMaxAge, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** With the default body timeout and worker threads. */
+    public WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes) {
+        this(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, DEFAULT_BODY_TIMEOUT, DEFAULT_WORKER_THREADS);
+    }
+
+    public WebSettings withBodyTimeout(Duration timeout) {
+        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, timeout, workerThreads);
+    }
+
+    public WebSettings withWorkerThreads(int threads) {
+        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, bodyTimeout, threads);
     }
 
     /** The origin of a redirect URI such as {@code https://shop.example/auth/callback}, and Secure when https. */

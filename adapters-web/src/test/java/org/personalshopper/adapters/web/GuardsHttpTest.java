@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.personalshopper.adapters.web.support.FakeUseCases;
 import org.personalshopper.adapters.web.support.Json;
 import org.personalshopper.adapters.web.support.WebServer;
+import org.personalshopper.application.port.in.TemporarilyUnavailableException;
 import org.slf4j.LoggerFactory;
 
 /** What every request goes through: Origin check, body limits, media types, JSON strictness, logging. */
@@ -209,6 +210,25 @@ class GuardsHttpTest {
         assertThat(problem.path("type").asText()).isEqualTo("/problems/internal");
         assertThat(problem.path("incidentId").asText()).matches("[0-9a-f-]{36}");
         assertThat(problem.toString()).doesNotContain("hunter2", "IllegalStateException", "org.example");
+    }
+
+    @Test
+    void aDatabaseOutageIs503WithRetryAfterNeverA500() {
+        fakes.viewFailure = new TemporarilyUnavailableException("a database statement failed: the database does not answer",
+                java.time.Duration.ofSeconds(5), null);
+        HttpResponse<String> inUseCase = web.get("/api/user");
+        fakes.viewFailure = null;
+        fakes.identifyFailure = new TemporarilyUnavailableException("no connection: the database does not answer",
+                java.time.Duration.ofSeconds(5), null);
+        HttpResponse<String> inSessionCheck = web.get("/api/guidance");
+
+        for (HttpResponse<String> answer : java.util.List.of(inUseCase, inSessionCheck)) {
+            JsonNode problem = Json.problem(answer, 503);
+            assertThat(problem.path("type").asText()).isEqualTo("/problems/temporarily-unavailable");
+            assertThat(answer.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+            assertThat(answer.body()).doesNotContain("database statement", "connection:");
+        }
     }
 
     @Test

@@ -1,32 +1,52 @@
 package org.personalshopper.adapters.web.guard;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.personalshopper.adapters.web.problem.PayloadTooLargeException;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
+import org.personalshopper.adapters.web.problem.RequestBodyTimeoutException;
 
 /**
- * A body sent to {@code /api} must be declared as JSON, in UTF-8. Jersey already refuses a wrong Content-Type on a
- * JSON endpoint; this also refuses a body sent with none, instead of guessing its type.
+ * A body sent to a resource that reads JSON must be declared as JSON, in UTF-8. Jersey already refuses a wrong
+ * Content-Type on a JSON endpoint; this also refuses a body sent with none, instead of guessing its type, and a
+ * body that starts like UTF-16 or UTF-32. One rule for every resource method that consumes JSON, whatever the
+ * path looked like (a matrix parameter such as {@code /api;x=1/guidance} names the same resource), bound by
+ * {@link Feature} after matching, and run after authentication: no byte of a body is waited for on behalf of
+ * a caller who may not send it.
  */
-@PreMatching
 public final class JsonBodyFilter implements ContainerRequestFilter {
-    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    /** After the session check ({@link Priorities#AUTHENTICATION}), before the resource reads the entity. */
+    public static final int PRIORITY = Priorities.AUTHENTICATION + 500;
+
+    /** Binds the filter to every resource method that consumes JSON. */
+    public static final class Feature implements DynamicFeature {
+        @Override
+        public void configure(ResourceInfo resource, FeatureContext context) {
+            Consumes consumes = resource.getResourceMethod().getAnnotation(Consumes.class);
+            if (consumes == null) {
+                consumes = resource.getResourceClass().getAnnotation(Consumes.class);
+            }
+            if (consumes != null && Arrays.stream(consumes.value())
+                    .anyMatch(type -> MediaType.valueOf(type).isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+                context.register(new JsonBodyFilter(), PRIORITY);
+            }
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (path == null || !path.startsWith("/api/") || !WITH_BODY.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
-            return;
-        }
         if (!hasBody(request)) {
             return;
         }
@@ -51,10 +71,16 @@ public final class JsonBodyFilter implements ContainerRequestFilter {
                 request.abortWith(Problem.validation(List.of(new Problem.FieldError("$", "must be JSON encoded as UTF-8"))).response());
             }
         } catch (IOException e) {
-            // The body could not be read (too large, connection lost): let the reader report it as it would.
-            request.abortWith(e instanceof PayloadTooLargeException tooLarge
-                    ? ProblemExceptionMapper.payloadTooLarge(tooLarge.limitBytes()).response()
-                    : Problem.validation(List.of(new Problem.FieldError("$", "could not be read"))).response());
+            // The body could not be read (too large, too slow, connection lost): answer as the reader would.
+            Response refusal;
+            if (e instanceof PayloadTooLargeException tooLarge) {
+                refusal = ProblemExceptionMapper.payloadTooLarge(tooLarge.limitBytes()).response();
+            } else if (e instanceof RequestBodyTimeoutException late) {
+                refusal = ProblemExceptionMapper.requestTimeout(late).response();
+            } else {
+                refusal = Problem.validation(List.of(new Problem.FieldError("$", "could not be read"))).response();
+            }
+            request.abortWith(refusal);
         }
     }
 
@@ -76,7 +102,7 @@ public final class JsonBodyFilter implements ContainerRequestFilter {
                 || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)));
     }
 
-    private static boolean hasBody(ContainerRequestContext request) {
+    static boolean hasBody(ContainerRequestContext request) {
         String length = request.getHeaderString("Content-Length");
         if (length != null) {
             return !length.strip().equals("0");

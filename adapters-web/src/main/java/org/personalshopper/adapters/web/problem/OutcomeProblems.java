@@ -10,6 +10,7 @@ import org.personalshopper.application.port.in.ProviderConnectionUnavailableExce
 import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInRequiredException;
+import org.personalshopper.application.port.in.TemporarilyUnavailableException;
 import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.in.UnknownStoreException;
 import org.personalshopper.application.port.in.UseCaseException;
@@ -69,6 +70,18 @@ final class OutcomeProblems implements UseCaseException.Visitor<Problem> {
             log.warn("grocer call failed: {}", e.failure());
         }
         return ProviderProblems.of(e.failure(), e.reason(), e.retryAfter());
+    }
+
+    /**
+     * The database does not answer: told as "come back shortly", never as a fault of ours (500); logged
+     * without a stack, the message says enough.
+     */
+    @Override
+    public Problem temporarilyUnavailable(TemporarilyUnavailableException e) {
+        log.warn("answered 503: {}", e.getMessage());
+        return Problem.of(ProblemType.TEMPORARILY_UNAVAILABLE, 503, "Temporarily unavailable",
+                        "our database does not answer right now; a change sent with this request may not have been saved, try again shortly")
+                .retryAfter(e.retryAfter());
     }
 
     @Override

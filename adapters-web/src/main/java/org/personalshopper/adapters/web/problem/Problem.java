@@ -2,6 +2,7 @@ package org.personalshopper.adapters.web.problem;
 
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,11 @@ public final class Problem {
 
     public int status() {
         return status;
+    }
+
+    /** The JSON members, in order, for writers outside Jersey. */
+    public Map<String, Object> body() {
+        return Collections.unmodifiableMap(body);
     }
 
     public Response.ResponseBuilder builder() {

@@ -45,6 +45,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (tooLarge.isPresent()) {
             return payloadTooLarge(tooLarge.get().limitBytes());
         }
+        Optional<RequestBodyTimeoutException> late = cause(thrown, RequestBodyTimeoutException.class);
+        if (late.isPresent()) {
+            return requestTimeout(late.get());
+        }
         Optional<JsonProcessingException> json = cause(thrown, JsonProcessingException.class);
         if (json.isPresent()) {
             return Problem.validation(List.of(jsonError(json.get())));
@@ -65,6 +69,13 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         log.error("incident {}: unexpected failure", incident, thrown);
         return Problem.of(ProblemType.INTERNAL, 500, "Internal error",
                 "something went wrong on our side; quote the incident id if you report it").with("incidentId", incident);
+    }
+
+    /** The body did not arrive in time; the connection is closed, its remaining bytes are not waited for. */
+    public static Problem requestTimeout(RequestBodyTimeoutException e) {
+        return Problem.of(ProblemType.REQUEST_TIMEOUT, 408, "Request body too slow",
+                "the request body must arrive within " + Math.max(1, e.limit().toSeconds()) + " s; nothing was done")
+                .header("Connection", "close");
     }
 
     public static Problem payloadTooLarge(long limitBytes) {

@@ -28,6 +28,10 @@ public enum ProblemType {
     PROVIDER_TIMEOUT("/problems/grocer-timeout"),
     CART_OUTCOME_UNKNOWN("/problems/cart-outcome-unknown"),
     NOT_READY("/problems/not-ready"),
+    MALFORMED_REQUEST("/problems/malformed-request"),
+    REQUEST_TIMEOUT("/problems/request-timeout"),
+    TEMPORARILY_UNAVAILABLE("/problems/temporarily-unavailable"),
+    PROVIDER_BUSY("/problems/provider-busy"),
     HTTP("/problems/http"),
     INTERNAL("/problems/internal");
 

@@ -27,6 +27,9 @@ public final class ProviderProblems {
                     "Kroger did not answer in time; try again later");
             case UNREACHABLE -> Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 503, "Kroger cannot be reached",
                     "Kroger cannot be reached right now; try again later").retryAfter(wait);
+            case BUSY -> Problem.of(ProblemType.PROVIDER_BUSY, 503, "Kroger is busy",
+                    "as many requests as we allow are already waiting on Kroger; this one was not sent, try again shortly")
+                    .retryAfter(wait);
         };
     }
 

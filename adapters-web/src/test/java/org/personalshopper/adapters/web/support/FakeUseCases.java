@@ -83,6 +83,8 @@ public final class FakeUseCases {
     public volatile Shopper shopper;
     public volatile RuntimeException chooseFailure;
     public volatile RuntimeException viewFailure;
+    /** Thrown when a session is looked up: the database is down before any resource runs. */
+    public volatile RuntimeException identifyFailure;
     public final List<Guidance> guidance = new CopyOnWriteArrayList<>();
     public final Map<String, Selection> selections = new ConcurrentHashMap<>();
     public volatile int guidanceLimit = Guidance.MAX_PER_SHOPPER;
@@ -116,6 +118,7 @@ public final class FakeUseCases {
                 Instant.parse("2026-01-02T03:04:05Z"));
         chooseFailure = null;
         viewFailure = null;
+        identifyFailure = null;
         guidance.clear();
         selections.clear();
         guidanceLimit = Guidance.MAX_PER_SHOPPER;
@@ -175,6 +178,9 @@ public final class FakeUseCases {
 
         @Override
         public Optional<ShopperId> identify(String sessionId) {
+            if (identifyFailure != null) {
+                throw identifyFailure;
+            }
             return Optional.ofNullable(sessions.get(sessionId));
         }
 

@@ -10,13 +10,13 @@ import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
+import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
 import org.personalshopper.application.port.in.ChooseProductForItem;
@@ -73,7 +73,12 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
                 bind(lists).to(SendListToCart.class);
             }
         });
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
+        server = ShopperHttpServer.create(URI.create("http://127.0.0.1:0/"), config, settings);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         NetworkListener listener = server.getListeners().iterator().next();
         base = URI.create("http://127.0.0.1:" + listener.getPort());
     }

@@ -13,8 +13,8 @@ package org.personalshopper.application.port.in;
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
         SignInFailedException, IdempotencyConflictException, ProviderConnectionUnavailableException,
-        ProviderFailedException, NoPreferredStoreException, UnknownProductException, ListAlreadySentException,
-        NothingToSendException {
+        ProviderFailedException, TemporarilyUnavailableException, NoPreferredStoreException, UnknownProductException,
+        ListAlreadySentException, NothingToSendException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -40,6 +40,8 @@ public abstract sealed class UseCaseException extends RuntimeException
         R providerConnectionUnavailable(ProviderConnectionUnavailableException e);
 
         R providerFailed(ProviderFailedException e);
+
+        R temporarilyUnavailable(TemporarilyUnavailableException e);
 
         R noPreferredStore(NoPreferredStoreException e);
 
