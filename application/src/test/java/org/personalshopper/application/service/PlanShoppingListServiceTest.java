@@ -277,8 +277,15 @@ class PlanShoppingListServiceTest {
         ShoppingList list = listOf("milk", "eggs", "coffee", "bacon", "bread", "butter");
         List.of("eggs", "coffee", "bacon", "bread", "butter").forEach(term -> catalog.slowTerms.put(term, 60_000L));
 
-        ListPlan plan = new PlanShoppingListService(lists, shoppers, guidance, selections, catalog, appTokens, pool, 1,
-                CandidatePicking.rulesOnly(), Duration.ofSeconds(2)).plan(new PlanCommand(shopper, list.id()));
+        // One thread: the searches start in list order, so milk is answered before the deadline.
+        ExecutorService inOrder = Executors.newSingleThreadExecutor();
+        ListPlan plan;
+        try {
+            plan = new PlanShoppingListService(lists, shoppers, guidance, selections, catalog, appTokens, inOrder, 1,
+                    CandidatePicking.rulesOnly(), Duration.ofSeconds(2)).plan(new PlanCommand(shopper, list.id()));
+        } finally {
+            inOrder.shutdownNow();
+        }
 
         assertThat(plan.complete()).isFalse();
         assertThat(item(plan, "milk").status()).isEqualTo(ItemStatus.PROPOSED);
