@@ -23,6 +23,7 @@ import org.personalshopper.domain.SessionPolicy;
  * @param tokenKey       base64 AES-256 key for tokens at rest; required with an external database
  * @param capacity       threads, connections and waits: how much blocking work the service takes on at once
  * @param metricsToken   the bearer token GET /metrics wants; unset, metrics are off
+ * @param planning       how lists are planned: search cache, search concurrency, the optional language model
  */
 public record Configuration(
         Optional<ProviderCredentials> provider,
@@ -41,7 +42,8 @@ public record Configuration(
         Duration sandboxTokenLifetime,
         Capacity capacity,
         Optional<String> metricsToken,
-        SignInLimits signInLimits) {
+        SignInLimits signInLimits,
+        Planning planning) {
 
     /** Sign-ins that may start per minute: from one client address, and from all together. */
     public record SignInLimits(int perClient, int total) {
@@ -74,6 +76,22 @@ public record Configuration(
         @Override
         public String toString() {
             return "ExternalDatabase[credentials redacted]";
+        }
+    }
+
+    /**
+     * Planning lists: product searches are cached for {@code catalogCacheTtl} (zero: not cached), at most
+     * {@code searchConcurrency} run at once, and an optional OpenAI-compatible language model re-ranks.
+     */
+    public record Planning(Duration catalogCacheTtl, int searchConcurrency, Optional<LanguageModel> languageModel) {
+    }
+
+    /** An OpenAI-compatible chat-completions server: {@code baseUrl} up to and including /v1, e.g. http://localhost:11434/v1. */
+    public record LanguageModel(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
+        @Override
+        public String toString() {
+            return "LanguageModel[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isPresent() ? "redacted" : "none")
+                    + ", timeout=" + timeout + "]";
         }
     }
 
@@ -180,7 +198,7 @@ public record Configuration(
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
                 Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
                 new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
-                signInLimits(read));
+                signInLimits(read), planning(read));
     }
 
     private static SignInLimits signInLimits(Reader read) {
@@ -190,6 +208,22 @@ public record Configuration(
             throw new ConfigurationException("SHOPPER_SIGN_INS_PER_MINUTE must be at least SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE");
         }
         return new SignInLimits(perClient, total);
+    }
+
+    private static Planning planning(Reader read) {
+        int ttl = read.integer("SHOPPER_CATALOG_CACHE_TTL_SECONDS", 300, 0, 3600, "a number of seconds from 0 to 3600");
+        int concurrency = read.integer("SHOPPER_PLAN_SEARCH_CONCURRENCY", 4, 1, 16, "a number from 1 to 16");
+        Optional<URI> baseUrl = read.uri("SHOPPER_LLM_BASE_URL", true);
+        Optional<String> model = read.text("SHOPPER_LLM_MODEL");
+        if (baseUrl.isPresent() != model.isPresent()) {
+            throw new ConfigurationException(baseUrl.isPresent()
+                    ? "SHOPPER_LLM_MODEL is required when SHOPPER_LLM_BASE_URL is set"
+                    : "SHOPPER_LLM_BASE_URL is required when SHOPPER_LLM_MODEL is set");
+        }
+        int timeout = read.integer("SHOPPER_LLM_TIMEOUT_SECONDS", 20, 1, 120, "a number of seconds from 1 to 120");
+        Optional<LanguageModel> languageModel = baseUrl.map(url -> new LanguageModel(url, model.orElseThrow(),
+                read.secret("SHOPPER_LLM_API_KEY"), Duration.ofSeconds(timeout)));
+        return new Planning(Duration.ofSeconds(ttl), concurrency, languageModel);
     }
 
     private static void checkKey(String variable, String base64) {

@@ -17,6 +17,8 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
+import org.personalshopper.adapters.llm.ChatCompletionsPicker;
+import org.personalshopper.adapters.llm.LanguageModelSettings;
 import org.personalshopper.adapters.kroger.KrogerSettings;
 import org.personalshopper.sandbox.kroger.KrogerSandbox;
 import org.personalshopper.sandbox.kroger.SandboxSettings;
@@ -27,6 +29,7 @@ import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
+import org.personalshopper.application.service.CandidatePicking;
 import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.personalshopper.bootstrap.metrics.HttpRequestMetrics;
 import org.personalshopper.bootstrap.metrics.Metering;
@@ -90,7 +93,9 @@ public final class PersonalShopper implements AutoCloseable {
                 resources.push(m);
                 persistence.recordPoolMetrics(m.registry());
             });
-            UseCases useCases = UseCases.wire(config, persistence, grocer, metrics.map(Metering::into).orElse(Metering.NONE));
+            UseCases useCases = UseCases.wire(config, persistence, grocer, metrics.map(Metering::into).orElse(Metering.NONE),
+                    picking(config));
+            resources.push(useCases);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);
@@ -163,6 +168,15 @@ public final class PersonalShopper implements AutoCloseable {
         } catch (ExecutionException e) {
             // already reported, or about to be: the start-up fails either way
         }
+    }
+
+    /** The rules alone, or re-ranked by the language model when one is configured (off by default). */
+    private static CandidatePicking picking(Configuration config) {
+        return config.planning().languageModel().map(model -> {
+            LOG.info("List plans are re-ranked by the language model {} at {}", model.model(), model.baseUrl());
+            return CandidatePicking.with(new ChatCompletionsPicker(
+                    new LanguageModelSettings(model.baseUrl(), model.model(), model.apiKey(), model.timeout())));
+        }).orElseGet(CandidatePicking::rulesOnly);
     }
 
     private static PostgresPersistence openDatabase(Configuration config, Deque<AutoCloseable> resources) {

@@ -1,11 +1,18 @@
 package org.personalshopper.bootstrap;
 
 import java.util.function.IntSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChooseProductForItem;
+import org.personalshopper.application.port.in.ManageShoppingLists;
+import org.personalshopper.application.port.in.PlanShoppingList;
+import org.personalshopper.application.port.in.SendListToCart;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
@@ -21,6 +28,12 @@ import org.personalshopper.application.port.out.ProductCatalog;
 import org.personalshopper.application.port.out.StoreDirectory;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
+import org.personalshopper.application.service.CachingProductCatalog;
+import org.personalshopper.application.service.CandidatePicking;
+import org.personalshopper.application.service.ChooseProductForItemService;
+import org.personalshopper.application.service.ManageShoppingListsService;
+import org.personalshopper.application.service.PlanShoppingListService;
+import org.personalshopper.application.service.SendListToCartService;
 import org.personalshopper.application.service.CheckReadinessService;
 import org.personalshopper.application.service.ChoosePreferredStoreService;
 import org.personalshopper.application.service.FillCartService;
@@ -39,25 +52,34 @@ import org.personalshopper.bootstrap.metrics.Metering;
 record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
                 ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, ManageSelections manageSelections,
                 SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness,
-                KeepHouse keepHouse) {
+                KeepHouse keepHouse, ManageShoppingLists manageLists, PlanShoppingList planList,
+                ChooseProductForItem chooseProduct, SendListToCart sendList, ExecutorService planSearches)
+        implements AutoCloseable {
     /** How shoppers know the provider, in texts that tell them to look at it (e.g. its cart). */
     static final String PROVIDER_NAME = "Kroger";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters kroger, Metering metering) {
+    static UseCases wire(Configuration config, PostgresPersistence db, KrogerAdapters kroger, Metering metering,
+            CandidatePicking picking) {
         Clock clock = new SystemClock();
         ProviderCallLimit krogerCalls = new ProviderCallLimit(kroger.identityProvider().provider(),
                 config.capacity().providerCalls());
         // Metered inside the call limit: the metrics count the calls that reached the provider.
         String provider = kroger.identityProvider().provider().name();
         IdentityProvider identity = krogerCalls.limit(metering.identity(kroger.identityProvider()));
-        ProductCatalog catalog = krogerCalls.limit(metering.catalog(provider, kroger.productCatalog()));
+        // Searches are cached in front of the call limit (a hit takes no place), with the app token only:
+        // never anything made with a shopper's token.
+        ProductCatalog catalog = new CachingProductCatalog(
+                krogerCalls.limit(metering.catalog(provider, kroger.productCatalog())), clock,
+                config.planning().catalogCacheTtl(), CATALOG_CACHE_ENTRIES);
         StoreDirectory stores = krogerCalls.limit(metering.stores(provider, kroger.storeDirectory()));
         Cart cart = krogerCalls.limit(metering.cart(provider, kroger.cart()));
         AppTokens appTokens = new AppTokens(identity, clock);
         FreshAccessTokens freshTokens = new FreshAccessTokens(identity, db.tokens(), db.transactions(), clock,
                 config.refreshSkew());
+        ExecutorService planSearches = searchThreads(config.planning().searchConcurrency());
+        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), cart, freshTokens, clock);
         return new UseCases(
                 new AuthenticateShopperService(identity, db.shoppers(), metering.sessions(db.sessions()),
                         metering.loginAttempts(db.loginAttempts()), db.tokens(),
@@ -68,10 +90,34 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
                 new ManageSelectionsService(db.selections(), clock),
                 new SearchProductsService(db.shoppers(), catalog, appTokens),
                 new FindStoresService(stores, appTokens),
-                new FillCartService(db.selections(), db.cartSubmissions(), cart, freshTokens, clock),
+                fillCart,
                 new CheckReadinessService(db.storageHealth()),
                 new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
-                        PROVIDER_NAME));
+                        PROVIDER_NAME),
+                new ManageShoppingListsService(db.shoppingLists(), clock),
+                new PlanShoppingListService(db.shoppingLists(), db.shoppers(), db.guidance(), db.selections(), catalog, appTokens,
+                        planSearches, config.planning().searchConcurrency(), picking),
+                new ChooseProductForItemService(db.shoppingLists(), db.shoppers(), db.selections(), catalog, appTokens, clock),
+                new SendListToCartService(db.shoppingLists(), db.selections(), fillCart, clock),
+                planSearches);
+    }
+
+    /** How many search pages the catalog cache keeps at most (a few MB). */
+    private static final int CATALOG_CACHE_ENTRIES = 2_000;
+
+    /** The threads that run a plan's searches: bounded, so a plan never floods the provider. */
+    private static ExecutorService searchThreads(int count) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "catalog-search-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        planSearches.shutdownNow();
     }
 
     void purgeExpired() {
@@ -110,6 +156,11 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper,
                 bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
                 bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
                 bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
+                bind(UseCaseOutages.translated(ManageShoppingLists.class, useCases.manageLists)).to(ManageShoppingLists.class);
+                bind(UseCaseOutages.translated(PlanShoppingList.class, useCases.planList)).to(PlanShoppingList.class);
+                bind(UseCaseOutages.translated(ChooseProductForItem.class, useCases.chooseProduct))
+                        .to(ChooseProductForItem.class);
+                bind(UseCaseOutages.translated(SendListToCart.class, useCases.sendList)).to(SendListToCart.class);
             }
         };
     }

@@ -132,4 +132,42 @@ class ConfigurationTest {
         assertThat(config.provider().orElseThrow().toString()).doesNotContain("s3cret-value");
         assertThat(config.database().orElseThrow().toString()).doesNotContain("db-password");
     }
+
+    @Test
+    void listPlanningCachesSearchesFiveMinutesRunsFourAtOnceAndUsesNoLanguageModelByDefault() {
+        Configuration.Planning planning = parse().planning();
+
+        assertThat(planning.catalogCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(planning.searchConcurrency()).isEqualTo(4);
+        assertThat(planning.languageModel()).isEmpty();
+
+        Configuration.Planning tuned = parse("SHOPPER_CATALOG_CACHE_TTL_SECONDS", "0", "SHOPPER_PLAN_SEARCH_CONCURRENCY", "2").planning();
+        assertThat(tuned.catalogCacheTtl()).isZero();
+        assertThat(tuned.searchConcurrency()).isEqualTo(2);
+        assertThatThrownBy(() -> parse("SHOPPER_PLAN_SEARCH_CONCURRENCY", "100"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_PLAN_SEARCH_CONCURRENCY must be");
+        assertThatThrownBy(() -> parse("SHOPPER_CATALOG_CACHE_TTL_SECONDS", "-1"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_CATALOG_CACHE_TTL_SECONDS must be");
+    }
+
+    @Test
+    void theLanguageModelNeedsBaseUrlAndModelAndKeepsItsKeyOutOfEveryText() {
+        Configuration config = parse("SHOPPER_LLM_BASE_URL", "http://localhost:11434/v1", "SHOPPER_LLM_MODEL", "llama3.2",
+                "SHOPPER_LLM_API_KEY", "sk-very-secret");
+
+        Configuration.LanguageModel model = config.planning().languageModel().orElseThrow();
+        assertThat(model.baseUrl()).isEqualTo(URI.create("http://localhost:11434/v1"));
+        assertThat(model.model()).isEqualTo("llama3.2");
+        assertThat(model.apiKey()).contains("sk-very-secret");
+        assertThat(model.timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.toString()).doesNotContain("sk-very-secret");
+        assertThat(model.toString()).doesNotContain("sk-very-secret");
+
+        assertThatThrownBy(() -> parse("SHOPPER_LLM_BASE_URL", "http://localhost:11434/v1"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SHOPPER_LLM_MODEL");
+        assertThatThrownBy(() -> parse("SHOPPER_LLM_MODEL", "llama3.2"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SHOPPER_LLM_BASE_URL");
+        assertThatThrownBy(() -> parse("SHOPPER_LLM_BASE_URL", "ftp://model", "SHOPPER_LLM_MODEL", "m"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_LLM_BASE_URL must be");
+    }
 }

@@ -16,6 +16,7 @@ import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.ShopperRepository;
+import org.personalshopper.application.port.out.ShoppingListRepository;
 import org.personalshopper.application.port.out.StorageHealth;
 import org.personalshopper.application.port.out.TokenRepository;
 import org.personalshopper.application.port.out.Transactions;
@@ -42,6 +43,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final GuidanceRepository guidance;
     private final SelectionRepository selections;
     private final CartSubmissionRepository cartSubmissions;
+    private final ShoppingListRepository shoppingLists;
     private final DatabaseHealth health;
 
     private PostgresPersistence(HikariDataSource pool, TokenKeyRing keys) {
@@ -56,6 +58,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.guidance = new JooqGuidanceRepository(transactions, locks);
         this.selections = new JooqSelectionRepository(transactions, locks);
         this.cartSubmissions = new JooqCartSubmissionRepository(transactions, locks);
+        this.shoppingLists = new JooqShoppingListRepository(transactions, locks);
         this.health = new DatabaseHealth(pool);
     }
 
@@ -126,6 +129,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public CartSubmissionRepository cartSubmissions() {
         return cartSubmissions;
+    }
+
+    public ShoppingListRepository shoppingLists() {
+        return shoppingLists;
     }
 
     public StorageHealth storageHealth() {

@@ -28,6 +28,7 @@ import org.personalshopper.adapters.web.resource.MetricsResource;
 import org.personalshopper.adapters.web.resource.OpenApiResource;
 import org.personalshopper.adapters.web.resource.ProductResource;
 import org.personalshopper.adapters.web.resource.SelectionResource;
+import org.personalshopper.adapters.web.resource.ShoppingListResource;
 import org.personalshopper.adapters.web.resource.UserResource;
 import org.personalshopper.adapters.web.session.SessionAuthenticationFilter;
 import org.personalshopper.adapters.web.session.SessionCookies;
@@ -47,12 +48,17 @@ public final class ShopperWebApp {
             org.personalshopper.application.port.in.SearchProducts.class,
             org.personalshopper.application.port.in.FindStores.class,
             org.personalshopper.application.port.in.FillCart.class,
-            org.personalshopper.application.port.in.CheckReadiness.class);
+            org.personalshopper.application.port.in.CheckReadiness.class,
+            org.personalshopper.application.port.in.ManageShoppingLists.class,
+            org.personalshopper.application.port.in.PlanShoppingList.class,
+            org.personalshopper.application.port.in.ChooseProductForItem.class,
+            org.personalshopper.application.port.in.SendListToCart.class);
 
     /** The resource classes, i.e. everything the API document must describe. */
     public static final List<Class<?>> RESOURCES = List.of(AuthResource.class, UserResource.class,
             GuidanceResource.class, SelectionResource.class, ProductResource.class, LocationResource.class,
-            CartResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class, MetricsResource.class);
+            CartResource.class, ShoppingListResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class,
+            MetricsResource.class);
 
     // Request filters run in ascending order: log first, then cheap refusals before any work. None of these
     // reads the body; JsonBodyFilter, which does, runs after matching and after the session check.

@@ -20,6 +20,10 @@ import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChooseProductForItem;
+import org.personalshopper.application.port.in.ManageShoppingLists;
+import org.personalshopper.application.port.in.PlanShoppingList;
+import org.personalshopper.application.port.in.SendListToCart;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
@@ -41,6 +45,7 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
     public static final String ORIGIN = "https://shop.example";
 
     public final FakeUseCases fakes = new FakeUseCases();
+    public final FakeListUseCases lists = new FakeListUseCases();
     private final HttpServer server;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -63,6 +68,10 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
                 bind(fakes.catalog).to(FindStores.class);
                 bind(fakes.cart).to(FillCart.class);
                 bind(fakes.readiness).to(CheckReadiness.class);
+                bind(lists).to(ManageShoppingLists.class);
+                bind(lists).to(PlanShoppingList.class);
+                bind(lists).to(ChooseProductForItem.class);
+                bind(lists).to(SendListToCart.class);
             }
         });
         server = ShopperHttpServer.create(URI.create("http://127.0.0.1:0/"), config, settings);

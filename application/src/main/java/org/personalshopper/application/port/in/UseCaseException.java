@@ -13,7 +13,8 @@ package org.personalshopper.application.port.in;
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
         SignInFailedException, IdempotencyConflictException, IdempotencyKeyReusedException, RateLimitedException,
-        ProviderConnectionUnavailableException, ProviderFailedException, TemporarilyUnavailableException {
+        ProviderConnectionUnavailableException, ProviderFailedException, TemporarilyUnavailableException,
+        NoPreferredStoreException, UnknownProductException, ListAlreadySentException, NothingToSendException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -45,5 +46,13 @@ public abstract sealed class UseCaseException extends RuntimeException
         R providerFailed(ProviderFailedException e);
 
         R temporarilyUnavailable(TemporarilyUnavailableException e);
+
+        R noPreferredStore(NoPreferredStoreException e);
+
+        R unknownProduct(UnknownProductException e);
+
+        R listAlreadySent(ListAlreadySentException e);
+
+        R nothingToSend(NothingToSendException e);
     }
 }
