@@ -28,6 +28,8 @@ import org.personalshopper.domain.SessionPolicy;
  * @param foodin         Foodin's settings ({@code FOODIN_*}, read by {@link FoodinSettings#fromEnvironment}); empty: off
  * @param foodinRedirectUri Foodin's callback ({@code FOODIN_REDIRECT_URI} or its default), also for the demo sandbox
  * @param foodinScope    {@code FOODIN_SCOPE}, also for the demo sandbox
+ * @param signInLimits   how many sign-ins may start per minute, per client address and in all
+ * @param planning       how lists are planned: search cache, search concurrency, the optional language model
  */
 public record Configuration(
         Optional<ProviderCredentials> provider,
@@ -48,7 +50,13 @@ public record Configuration(
         Optional<String> metricsToken,
         Optional<FoodinSettings> foodin,
         URI foodinRedirectUri,
-        FoodinScope foodinScope) {
+        FoodinScope foodinScope,
+        SignInLimits signInLimits,
+        Planning planning) {
+
+    /** Sign-ins that may start per minute: from one client address, and from all together. */
+    public record SignInLimits(int perClient, int total) {
+    }
 
     public static final String DEFAULT_SCOPES = "profile.compact cart.basic:write product.compact";
 
@@ -77,6 +85,22 @@ public record Configuration(
         @Override
         public String toString() {
             return "ExternalDatabase[credentials redacted]";
+        }
+    }
+
+    /**
+     * Planning lists: product searches are cached for {@code catalogCacheTtl} (zero: not cached), at most
+     * {@code searchConcurrency} run at once, and an optional OpenAI-compatible language model re-ranks.
+     */
+    public record Planning(Duration catalogCacheTtl, int searchConcurrency, Optional<LanguageModel> languageModel) {
+    }
+
+    /** An OpenAI-compatible chat-completions server: {@code baseUrl} up to and including /v1, e.g. http://localhost:11434/v1. */
+    public record LanguageModel(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
+        @Override
+        public String toString() {
+            return "LanguageModel[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isPresent() ? "redacted" : "none")
+                    + ", timeout=" + timeout + "]";
         }
     }
 
@@ -196,7 +220,32 @@ public record Configuration(
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
                 Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
                 new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
-                foodin, foodinRedirectUri, foodinScope);
+                foodin, foodinRedirectUri, foodinScope, signInLimits(read), planning(read));
+    }
+
+    private static SignInLimits signInLimits(Reader read) {
+        int perClient = read.integer("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", 20, 1, 100_000, "a number from 1 to 100000");
+        int total = read.integer("SHOPPER_SIGN_INS_PER_MINUTE", 600, 1, 1_000_000, "a number from 1 to 1000000");
+        if (total < perClient) {
+            throw new ConfigurationException("SHOPPER_SIGN_INS_PER_MINUTE must be at least SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE");
+        }
+        return new SignInLimits(perClient, total);
+    }
+
+    private static Planning planning(Reader read) {
+        int ttl = read.integer("SHOPPER_CATALOG_CACHE_TTL_SECONDS", 300, 0, 3600, "a number of seconds from 0 to 3600");
+        int concurrency = read.integer("SHOPPER_PLAN_SEARCH_CONCURRENCY", 4, 1, 16, "a number from 1 to 16");
+        Optional<URI> baseUrl = read.uri("SHOPPER_LLM_BASE_URL", true);
+        Optional<String> model = read.text("SHOPPER_LLM_MODEL");
+        if (baseUrl.isPresent() != model.isPresent()) {
+            throw new ConfigurationException(baseUrl.isPresent()
+                    ? "SHOPPER_LLM_MODEL is required when SHOPPER_LLM_BASE_URL is set"
+                    : "SHOPPER_LLM_BASE_URL is required when SHOPPER_LLM_MODEL is set");
+        }
+        int timeout = read.integer("SHOPPER_LLM_TIMEOUT_SECONDS", 20, 1, 120, "a number of seconds from 1 to 120");
+        Optional<LanguageModel> languageModel = baseUrl.map(url -> new LanguageModel(url, model.orElseThrow(),
+                read.secret("SHOPPER_LLM_API_KEY"), Duration.ofSeconds(timeout)));
+        return new Planning(Duration.ofSeconds(ttl), concurrency, languageModel);
     }
 
     private static void checkKey(String variable, String base64) {

@@ -21,6 +21,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.personalshopper.adapters.foodin.FoodinIdentityProvider;
 import org.personalshopper.adapters.foodin.FoodinSettings;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
+import org.personalshopper.adapters.llm.ChatCompletionsPicker;
+import org.personalshopper.adapters.llm.LanguageModelSettings;
 import org.personalshopper.adapters.kroger.KrogerSettings;
 import org.personalshopper.sandbox.foodin.FoodinSandbox;
 import org.personalshopper.sandbox.kroger.KrogerSandbox;
@@ -31,6 +33,7 @@ import org.personalshopper.adapters.persistence.TokenKeyRing;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
+import org.personalshopper.application.service.CandidatePicking;
 import org.personalshopper.adapters.web.server.ShopperHttpServer;
 import org.personalshopper.application.port.out.ConfiguredProvider;
 import org.personalshopper.application.service.ConfiguredProviders;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class PersonalShopper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersonalShopper.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** Often, so sign-in attempts (anyone may start one) never pile up past their 10 minutes. */
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final Deque<AutoCloseable> stopInReverse;
     private final URI baseUri;
@@ -115,7 +119,9 @@ public final class PersonalShopper implements AutoCloseable {
                 resources.push(m);
                 persistence.recordPoolMetrics(m.registry());
             });
-            UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers), metrics.map(Metering::into).orElse(Metering.NONE));
+            UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers),
+                    metrics.map(Metering::into).orElse(Metering.NONE), picking(config));
+            resources.push(useCases);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "housekeeping");
                 thread.setDaemon(true);
@@ -129,7 +135,8 @@ public final class PersonalShopper implements AutoCloseable {
             WebSettings web = new WebSettings(config.publicOrigin(), config.secureCookies(),
                     config.sessionPolicy().absoluteTimeout())
                     .withBodyTimeout(config.capacity().bodyTimeout())
-                    .withWorkerThreads(config.capacity().httpWorkers());
+                    .withWorkerThreads(config.capacity().httpWorkers())
+                    .withSignInLimits(config.signInLimits().perClient(), config.signInLimits().total());
             ResourceConfig app = ShopperWebApp.resourceConfig(web,
                     metrics.map(m -> MetricsEndpoint.on(config.metricsToken().orElseThrow(), m::scrape)).orElse(MetricsEndpoint.off()));
             app.register(useCases.binder());
@@ -190,6 +197,15 @@ public final class PersonalShopper implements AutoCloseable {
         }
     }
 
+    /** The rules alone, or re-ranked by the language model when one is configured (off by default). */
+    private static CandidatePicking picking(Configuration config) {
+        return config.planning().languageModel().map(model -> {
+            LOG.info("List plans are re-ranked by the language model {} at {}", model.model(), model.baseUrl());
+            return CandidatePicking.with(new ChatCompletionsPicker(
+                    new LanguageModelSettings(model.baseUrl(), model.model(), model.apiKey(), model.timeout())));
+        }).orElseGet(CandidatePicking::rulesOnly);
+    }
+
     private static PostgresPersistence openDatabase(Configuration config, Deque<AutoCloseable> resources) {
         DatabaseSettings settings;
         String tokenKey;
@@ -200,7 +216,8 @@ public final class PersonalShopper implements AutoCloseable {
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
             resources.push(embedded);
-            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.empty(), Optional.empty(), Optional.empty(), config.capacity().databaseConnections());
+            settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.of(embedded.user()), Optional.of(embedded.password()),
+                    Optional.empty(), config.capacity().databaseConnections());
             tokenKey = config.tokenKey().orElseGet(() -> TokenKeyFile.loadOrCreate(config.dataDir()));
         }
         PostgresPersistence persistence;

@@ -1,13 +1,22 @@
 package org.personalshopper.bootstrap;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChooseProductForItem;
+import org.personalshopper.application.port.in.ManageShoppingLists;
+import org.personalshopper.application.port.in.PlanShoppingList;
+import org.personalshopper.application.port.in.SendListToCart;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
@@ -27,6 +36,12 @@ import org.personalshopper.application.service.AppAccess;
 import org.personalshopper.application.service.ConfiguredProviders;
 import org.personalshopper.application.service.AppTokens;
 import org.personalshopper.application.service.AuthenticateShopperService;
+import org.personalshopper.application.service.CachingProductCatalog;
+import org.personalshopper.application.service.CandidatePicking;
+import org.personalshopper.application.service.ChooseProductForItemService;
+import org.personalshopper.application.service.ManageShoppingListsService;
+import org.personalshopper.application.service.PlanShoppingListService;
+import org.personalshopper.application.service.SendListToCartService;
 import org.personalshopper.application.service.CheckReadinessService;
 import org.personalshopper.application.service.ChoosePreferredStoreService;
 import org.personalshopper.application.service.FillCartService;
@@ -41,7 +56,14 @@ import org.personalshopper.application.service.SearchProductsService;
 import org.personalshopper.application.service.SecureRandomTokens;
 import org.personalshopper.application.service.SystemClock;
 import org.personalshopper.application.service.ViewShopperService;
+import org.personalshopper.application.port.in.NotOfferedException;
+import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Capability;
+import org.personalshopper.domain.Product;
+import org.personalshopper.domain.ProductId;
+import org.personalshopper.domain.ProductPage;
+import org.personalshopper.domain.ProductQuery;
+import org.personalshopper.domain.StoreLocationId;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.bootstrap.metrics.Metering;
 
@@ -50,15 +72,21 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 ManageConnections manageConnections,
                 ChoosePreferredStore choosePreferredStore, ManageGuidance manageGuidance, ManageSelections manageSelections,
                 SearchProducts searchProducts, FindStores findStores, FillCart fillCart, CheckReadiness checkReadiness,
-                KeepHouse keepHouse) {
+                KeepHouse keepHouse, ManageShoppingLists manageLists, PlanShoppingList planList,
+                ChooseProductForItem chooseProduct, SendListToCart sendList, ExecutorService planSearches)
+        implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UseCases.class);
 
-    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry configured, Metering metering) {
+    static UseCases wire(Configuration config, PostgresPersistence db, ProviderRegistry configured, Metering metering,
+            CandidatePicking picking) {
         Clock clock = new SystemClock();
         // Every provider's calls metered, then through its own limit (a slow one holds few threads and
         // connections); metered inside the limit, the metrics count the calls that reached the provider.
+        // Catalog searches are cached in front of the call limit (a hit takes no place), with the app token
+        // only: never anything made with a shopper's token.
         ProviderRegistry providers = new ConfiguredProviders(configured.configured().stream()
                 .map(p -> new ProviderCallLimit(p.provider(), config.capacity().providerCalls()).limit(metered(metering, p)))
+                .map(p -> cachedCatalog(p, clock, config.planning().catalogCacheTtl()))
                 .toList());
         // One app-token cache per provider, shared by its catalog and its stores.
         Map<Provider, AppTokens> appTokens = new ConcurrentHashMap<>();
@@ -66,8 +94,15 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 p -> appTokens.computeIfAbsent(p.provider(), name -> new AppTokens(p.signIn(), clock));
         AppAccess<ProductCatalog> catalog = AppAccess.from(providers, Capability.CATALOG, ConfiguredProvider::catalog, appTokensOf);
         AppAccess<StoreDirectory> stores = AppAccess.from(providers, Capability.STORES, ConfiguredProvider::stores, appTokensOf);
+        // Lists plan against the catalog provider's (cached, limited) catalog with that provider's app tokens.
+        Optional<ConfiguredProvider> catalogProvider = providers.offering(Capability.CATALOG);
+        ProductCatalog listCatalog = catalogProvider.flatMap(ConfiguredProvider::catalog).orElse(NO_CATALOG);
+        AppTokens listAppTokens = appTokensOf.apply(catalogProvider.or(providers::defaultSignIn)
+                .orElseThrow(() -> new IllegalStateException("no provider is configured")));
         FreshAccessTokens freshTokens = new FreshAccessTokens(providers, db.connections(), db.transactions(), clock,
                 config.refreshSkew());
+        ExecutorService planSearches = searchThreads(config.planning().searchConcurrency());
+        FillCart fillCart = new FillCartService(db.selections(), db.cartSubmissions(), providers, freshTokens, clock);
         return new UseCases(
                 new AuthenticateShopperService(providers, db.shoppers(), metering.sessions(db.sessions()),
                         metering.loginAttempts(db.loginAttempts()), db.connections(),
@@ -80,10 +115,17 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 new ManageSelectionsService(db.selections(), clock),
                 new SearchProductsService(db.shoppers(), catalog),
                 new FindStoresService(stores),
-                new FillCartService(db.selections(), db.cartSubmissions(), providers, freshTokens, clock),
+                fillCart,
                 new CheckReadinessService(db.storageHealth()),
                 new KeepHouseService(db.sessions(), db.loginAttempts(), db.cartSubmissions(), config.sessionPolicy(), clock,
-                        cartProviderName(providers)));
+                        cartProviderName(providers)),
+                new ManageShoppingListsService(db.shoppingLists(), clock),
+                new PlanShoppingListService(db.shoppingLists(), db.shoppers(), db.guidance(), db.selections(), listCatalog,
+                        listAppTokens, planSearches, config.planning().searchConcurrency(), picking),
+                new ChooseProductForItemService(db.shoppingLists(), db.shoppers(), db.selections(), listCatalog, listAppTokens,
+                        clock),
+                new SendListToCartService(db.shoppingLists(), db.selections(), fillCart, clock),
+                planSearches);
     }
 
     /** The provider's adapters with their calls counted and timed. */
@@ -93,12 +135,50 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 p.stores().map(d -> metering.stores(name, d)), p.cart().map(c -> metering.cart(name, c)));
     }
 
+    /** The provider with its catalog's searches cached (zero time to live: not cached). */
+    private static ConfiguredProvider cachedCatalog(ConfiguredProvider p, Clock clock, Duration ttl) {
+        return new ConfiguredProvider(p.signIn(),
+                p.catalog().map(c -> (ProductCatalog) new CachingProductCatalog(c, clock, ttl, CATALOG_CACHE_ENTRIES)),
+                p.stores(), p.cart());
+    }
+
     /** How shoppers know the provider whose cart is filled, in texts that tell them to look at it. */
     static String cartProviderName(ProviderRegistry providers) {
         return providers.offering(Capability.CART)
                 .map(p -> p.provider().name())
                 .map(name -> Character.toUpperCase(name.charAt(0)) + name.substring(1))
                 .orElse("provider's");
+    }
+
+    /** No configured provider offers a catalog: list searches and picks answer that outcome. */
+    private static final ProductCatalog NO_CATALOG = new ProductCatalog() {
+        @Override
+        public ProductPage search(ProductQuery query, AccessToken appToken) {
+            throw new NotOfferedException(Capability.CATALOG, Optional.empty());
+        }
+
+        @Override
+        public Optional<Product> find(ProductId productId, Optional<StoreLocationId> locationId, AccessToken appToken) {
+            throw new NotOfferedException(Capability.CATALOG, Optional.empty());
+        }
+    };
+
+    /** How many search pages the catalog cache keeps at most (a few MB). */
+    private static final int CATALOG_CACHE_ENTRIES = 2_000;
+
+    /** The threads that run a plan's searches: bounded, so a plan never floods the provider. */
+    private static ExecutorService searchThreads(int count) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "catalog-search-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        planSearches.shutdownNow();
     }
 
     void purgeExpired() {
@@ -139,6 +219,11 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
                 bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
                 bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
+                bind(UseCaseOutages.translated(ManageShoppingLists.class, useCases.manageLists)).to(ManageShoppingLists.class);
+                bind(UseCaseOutages.translated(PlanShoppingList.class, useCases.planList)).to(PlanShoppingList.class);
+                bind(UseCaseOutages.translated(ChooseProductForItem.class, useCases.chooseProduct))
+                        .to(ChooseProductForItem.class);
+                bind(UseCaseOutages.translated(SendListToCart.class, useCases.sendList)).to(SendListToCart.class);
             }
         };
     }

@@ -128,6 +128,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void signInLimitsDefaultTo20PerClientAnd600OverallAMinuteAndMustBeConsistent() {
+        assertThat(parse().signInLimits())
+                .isEqualTo(new Configuration.SignInLimits(20, 600));
+        assertThat(parse("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", "5", "SHOPPER_SIGN_INS_PER_MINUTE", "50").signInLimits())
+                .isEqualTo(new Configuration.SignInLimits(5, 50));
+        assertThatThrownBy(() -> parse("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", "0"))
+                .hasMessageStartingWith("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE");
+        assertThatThrownBy(() -> parse("SHOPPER_SIGN_INS_PER_CLIENT_PER_MINUTE", "30", "SHOPPER_SIGN_INS_PER_MINUTE", "10"))
+                .hasMessageStartingWith("SHOPPER_SIGN_INS_PER_MINUTE must be at least");
+    }
+
+    @Test
     void malformedValuesAreRefusedWithoutEchoingSecrets() {
         assertThatThrownBy(() -> parse("SHOPPER_DB_URL", "postgres://db")).hasMessageStartingWith("SHOPPER_DB_URL must be");
         assertThatThrownBy(() -> parse("SHOPPER_TOKEN_KEY", "c2hvcnQ=")).hasMessage("SHOPPER_TOKEN_KEY must decode to 32 bytes (256 bits), got 5")
@@ -149,5 +161,43 @@ class ConfigurationTest {
         assertThat(config.toString()).doesNotContain("s3cret-value", "db-password", KEY);
         assertThat(config.provider().orElseThrow().toString()).doesNotContain("s3cret-value");
         assertThat(config.database().orElseThrow().toString()).doesNotContain("db-password");
+    }
+
+    @Test
+    void listPlanningCachesSearchesFiveMinutesRunsFourAtOnceAndUsesNoLanguageModelByDefault() {
+        Configuration.Planning planning = parse().planning();
+
+        assertThat(planning.catalogCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(planning.searchConcurrency()).isEqualTo(4);
+        assertThat(planning.languageModel()).isEmpty();
+
+        Configuration.Planning tuned = parse("SHOPPER_CATALOG_CACHE_TTL_SECONDS", "0", "SHOPPER_PLAN_SEARCH_CONCURRENCY", "2").planning();
+        assertThat(tuned.catalogCacheTtl()).isZero();
+        assertThat(tuned.searchConcurrency()).isEqualTo(2);
+        assertThatThrownBy(() -> parse("SHOPPER_PLAN_SEARCH_CONCURRENCY", "100"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_PLAN_SEARCH_CONCURRENCY must be");
+        assertThatThrownBy(() -> parse("SHOPPER_CATALOG_CACHE_TTL_SECONDS", "-1"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_CATALOG_CACHE_TTL_SECONDS must be");
+    }
+
+    @Test
+    void theLanguageModelNeedsBaseUrlAndModelAndKeepsItsKeyOutOfEveryText() {
+        Configuration config = parse("SHOPPER_LLM_BASE_URL", "http://localhost:11434/v1", "SHOPPER_LLM_MODEL", "llama3.2",
+                "SHOPPER_LLM_API_KEY", "sk-very-secret");
+
+        Configuration.LanguageModel model = config.planning().languageModel().orElseThrow();
+        assertThat(model.baseUrl()).isEqualTo(URI.create("http://localhost:11434/v1"));
+        assertThat(model.model()).isEqualTo("llama3.2");
+        assertThat(model.apiKey()).contains("sk-very-secret");
+        assertThat(model.timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.toString()).doesNotContain("sk-very-secret");
+        assertThat(model.toString()).doesNotContain("sk-very-secret");
+
+        assertThatThrownBy(() -> parse("SHOPPER_LLM_BASE_URL", "http://localhost:11434/v1"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SHOPPER_LLM_MODEL");
+        assertThatThrownBy(() -> parse("SHOPPER_LLM_MODEL", "llama3.2"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SHOPPER_LLM_BASE_URL");
+        assertThatThrownBy(() -> parse("SHOPPER_LLM_BASE_URL", "ftp://model", "SHOPPER_LLM_MODEL", "m"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_LLM_BASE_URL must be");
     }
 }

@@ -1,6 +1,7 @@
 package org.personalshopper.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +27,7 @@ class EmbeddedDatabaseTest {
     @Test
     void dataSurvivesARestartAndTheServerIsDurable() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
-             Connection c = DriverManager.getConnection(db.jdbcUrl());
+             Connection c = db.connect();
              Statement s = c.createStatement()) {
             s.execute("create table kept (v text)");
             s.execute("insert into kept values ('milk')");
@@ -32,7 +36,7 @@ class EmbeddedDatabaseTest {
         }
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
-             Connection c = DriverManager.getConnection(db.jdbcUrl());
+             Connection c = db.connect();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select v from kept")) {
             assertThat(rs.next()).isTrue();
@@ -61,12 +65,78 @@ class EmbeddedDatabaseTest {
         assertThat(orphan.isAlive()).as("kill -9 of the JVM leaves the postmaster running").isTrue();
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
-             Connection c = DriverManager.getConnection(db.jdbcUrl());
+             Connection c = db.connect();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select v from kept")) {
             assertThat(orphan.isAlive()).isFalse();
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("eggs");
+        }
+    }
+
+    @Test
+    void onlyThePasswordOpensTheDatabaseAndTheServiceRoleCannotReadServerFiles() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+            String url = db.jdbcUrl();
+            for (String[] credentials : List.of(new String[] {"postgres", ""}, new String[] {"postgres", "postgres"},
+                    new String[] {"shopper", ""}, new String[] {"shopper", "wrong"})) {
+                assertThatThrownBy(() -> DriverManager.getConnection(url, credentials[0], credentials[1]).close())
+                        .as("%s with password '%s'", credentials[0], credentials[1])
+                        .isInstanceOf(SQLException.class).hasMessageContaining("password");
+            }
+            for (String file : List.of(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE, EmbeddedDatabase.SERVICE_PASSWORD_FILE)) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+                        .as(file).isEqualTo("rw-------");
+            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            Files.writeString(dataDir.resolve("token-key"), "the-token-key");
+
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                assertThat(setting(s, "listen_addresses")).isEqualTo("127.0.0.1");
+                try (ResultSet rs = s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1)).as("the service's role is a superuser").isFalse();
+                }
+                String keyFile = dataDir.resolve("token-key").toAbsolutePath().toString().replace("'", "''");
+                assertThatThrownBy(() -> s.executeQuery("select pg_read_file('" + keyFile + "')"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                s.execute("create table owned_by_the_service (v text)");
+                try (ResultSet rs = s.executeQuery("select tableowner from pg_tables where tablename = 'owned_by_the_service'")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo(EmbeddedDatabase.SERVICE_ROLE);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPasswordlessDataDirectoryOfAnEarlierVersionIsUpgradedInPlace() throws Exception {
+        // What earlier versions left: trust authentication and the service's tables owned by the superuser.
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+             Connection c = DriverManager.getConnection(earlier.getJdbcUrl("postgres", "postgres"));
+             Statement s = c.createStatement()) {
+            s.execute("create table kept (id bigint generated always as identity, v text)");
+            s.execute("insert into kept (v) values ('bread')");
+        }
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("insert into kept (v) values ('butter')");
+                try (ResultSet rs = s.executeQuery("select string_agg(v, ',' order by id) from kept")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("bread,butter");
+                }
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl() + "?user=postgres").close())
+                    .as("the password-less superuser of the earlier version").isInstanceOf(SQLException.class);
+        }
+
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir);
+             Connection c = again.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from kept")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("a second start of the upgraded directory").isEqualTo(2);
         }
     }
 
@@ -83,7 +153,7 @@ class EmbeddedDatabaseTest {
 
         public static void main(String[] args) throws Exception {
             EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement()) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("create table kept (v text)");
                 s.execute("insert into kept values ('eggs')");
             }

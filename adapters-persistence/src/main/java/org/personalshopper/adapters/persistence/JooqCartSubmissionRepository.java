@@ -43,9 +43,12 @@ final class JooqCartSubmissionRepository implements CartSubmissionRepository {
      * The lock makes concurrent starts for one shopper take turns; the index would hold even without it.
      */
     @Override
-    public Optional<CartSubmission> startUnlessKeyUsed(CartSubmission pending, Instant keyValidSince) {
+    public Optional<EarlierUse> startUnlessKeyUsed(CartSubmission pending, String requestFingerprint, Instant keyValidSince) {
         if (pending.outcome() != CartOutcome.PENDING) {
             throw new IllegalArgumentException("a cart submission starts as PENDING");
+        }
+        if (!requestFingerprint.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a request fingerprint is a SHA-256 in lower-case hex");
         }
         return transactions.inTransaction(() -> {
             UUID shopper = pending.shopperId().value();
@@ -66,6 +69,7 @@ final class JooqCartSubmissionRepository implements CartSubmissionRepository {
                     .set(CART_SUBMISSION.IDEMPOTENCY_KEY, key.orElse(null))
                     .set(CART_SUBMISSION.OUTCOME, pending.outcome().name())
                     .set(CART_SUBMISSION.SUBMITTED_AT, Rows.utc(pending.submittedAt()))
+                    .set(CART_SUBMISSION.REQUEST_FINGERPRINT, requestFingerprint)
                     .onConflict(CART_SUBMISSION.SHOPPER_ID, CART_SUBMISSION.IDEMPOTENCY_KEY)
                     .where(CART_SUBMISSION.IDEMPOTENCY_KEY.isNotNull())
                     .doNothing()
@@ -78,7 +82,8 @@ final class JooqCartSubmissionRepository implements CartSubmissionRepository {
                 if (earlier == null) {
                     throw new IllegalStateException("the cart submission holding this idempotency key vanished");
                 }
-                return Optional.of(withItems(List.of(earlier)).get(0));
+                return Optional.of(new EarlierUse(withItems(List.of(earlier)).get(0),
+                        Optional.ofNullable(earlier.getRequestFingerprint())));
             }
             InsertValuesStep5<CartSubmissionItemRecord, UUID, Integer, String, Integer, String> items = transactions.current()
                     .insertInto(CART_SUBMISSION_ITEM, CART_SUBMISSION_ITEM.SUBMISSION_ID, CART_SUBMISSION_ITEM.POSITION,

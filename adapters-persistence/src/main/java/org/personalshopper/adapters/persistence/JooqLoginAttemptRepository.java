@@ -60,6 +60,11 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
         return transactions.current().deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.EXPIRES_AT.le(Rows.utc(now))).execute();
     }
 
+    @Override
+    public int countUnexpired(Instant now) {
+        return transactions.current().fetchCount(LOGIN_ATTEMPT, LOGIN_ATTEMPT.EXPIRES_AT.gt(Rows.utc(now)));
+    }
+
     private LoginAttempt attempt(LoginAttemptRecord row) {
         String stateHash = row.getStateHash();
         return new LoginAttempt(new SecretHash(stateHash), new SecretHash(row.getBrowserBindingHash()),

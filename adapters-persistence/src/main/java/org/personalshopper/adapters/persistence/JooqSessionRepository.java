@@ -52,6 +52,27 @@ final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
+    public int deleteAll(ShopperId shopperId) {
+        return transactions.current().deleteFrom(SHOPPER_SESSION).where(SHOPPER_SESSION.SHOPPER_ID.eq(shopperId.value())).execute();
+    }
+
+    /** One statement: every session of the shopper except the newest {@code keep} by sign-in time. */
+    @Override
+    public int keepNewest(ShopperId shopperId, int keep) {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must not be negative");
+        }
+        return transactions.current()
+                .deleteFrom(SHOPPER_SESSION)
+                .where(SHOPPER_SESSION.SHOPPER_ID.eq(shopperId.value()))
+                .and(SHOPPER_SESSION.ID_HASH.notIn(DSL.select(SHOPPER_SESSION.ID_HASH).from(SHOPPER_SESSION)
+                        .where(SHOPPER_SESSION.SHOPPER_ID.eq(shopperId.value()))
+                        .orderBy(SHOPPER_SESSION.CREATED_AT.desc(), SHOPPER_SESSION.ID_HASH.desc())
+                        .limit(keep)))
+                .execute();
+    }
+
+    @Override
     public int deleteExpired(Instant idleCutoff, Instant absoluteCutoff) {
         return transactions.current()
                 .deleteFrom(SHOPPER_SESSION)

@@ -17,6 +17,7 @@ import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.ShopperRepository;
+import org.personalshopper.application.port.out.ShoppingListRepository;
 import org.personalshopper.application.port.out.StorageHealth;
 import org.personalshopper.application.port.out.Transactions;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final GuidanceRepository guidance;
     private final SelectionRepository selections;
     private final CartSubmissionRepository cartSubmissions;
+    private final ShoppingListRepository shoppingLists;
     private final DatabaseHealth health;
 
     private PostgresPersistence(HikariDataSource pool, TokenKeyRing keys) {
@@ -56,6 +58,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.guidance = new JooqGuidanceRepository(transactions, locks);
         this.selections = new JooqSelectionRepository(transactions, locks);
         this.cartSubmissions = new JooqCartSubmissionRepository(transactions, locks);
+        this.shoppingLists = new JooqShoppingListRepository(transactions, locks);
         this.health = new DatabaseHealth(pool);
     }
 
@@ -77,6 +80,12 @@ public final class PostgresPersistence implements AutoCloseable {
         try {
             migrate(pool, settings);
             requireKeysForStoredTokens(pool, keys);
+            int moved = TokenReencryption.toCurrentKey(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()), keys,
+                    new TokenCipher(keys));
+            if (moved > 0) {
+                LOG.info("re-encrypted {} stored token rows under the current token key {}; older keys are no longer needed",
+                        moved, keys.currentKeyId());
+            }
             LOG.info("Shopper database ready at {} (schema {}), token key id {}", settings.redactedUrl(),
                     settings.schema().orElse("default"), keys.currentKeyId());
             return new PostgresPersistence(pool, keys);
@@ -120,6 +129,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public CartSubmissionRepository cartSubmissions() {
         return cartSubmissions;
+    }
+
+    public ShoppingListRepository shoppingLists() {
+        return shoppingLists;
     }
 
     public StorageHealth storageHealth() {

@@ -46,7 +46,8 @@ class CartSubmissionRepositoryTest extends DatabaseTest implements CartSubmissio
     }
 
     private Optional<CartSubmission> start(CartSubmission pending) {
-        return carts().startUnlessKeyUsed(pending, pending.submittedAt().minus(KEY_LIFETIME));
+        return carts().startUnlessKeyUsed(pending, "a".repeat(64), pending.submittedAt().minus(KEY_LIFETIME))
+                .map(CartSubmissionRepository.EarlierUse::submission);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.personalshopper.application.contract.LoginAttemptRepositoryContract;
 import org.personalshopper.application.port.out.LoginAttemptRepository;
 import org.personalshopper.domain.LoginAttempt;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ReturnPath;
 import org.personalshopper.domain.SecretHash;
 
@@ -74,6 +76,17 @@ class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRep
         assertThat(removed).isGreaterThanOrEqualTo(1).isEqualTo(before - rowCount());
         assertThat(attempts().take(old.stateHash())).isEmpty();
         assertThat(attempts().take(fresh.stateHash())).isPresent();
+    }
+
+    @Test
+    void aReturnPathOfTheLongestAllowedLengthIsStored() {
+        LoginAttempt longest = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
+                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(),
+                new ReturnPath("/" + "p".repeat(ReturnPath.MAX_LENGTH - 1)), T0, new Provider("kroger"), Optional.empty());
+        attempts().save(longest);
+
+        assertThat(attempts().take(longest.stateHash())).hasValueSatisfying(
+                a -> assertThat(a.returnTo().value()).hasSize(ReturnPath.MAX_LENGTH));
     }
 
     private int rowCount() {

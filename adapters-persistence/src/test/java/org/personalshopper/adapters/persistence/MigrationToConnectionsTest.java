@@ -91,6 +91,32 @@ class MigrationToConnectionsTest {
         }
     }
 
+    @Test
+    void aKeyRotationAtTheUpgradeMovesV1TokensToTheNewKeyBoundToTheirConnection() throws Exception {
+        Flyway.configure().dataSource(TestDatabase.jdbcUrl(), null, null).schemas(schema).defaultSchema(schema)
+                .locations("classpath:db/migration").target("2").load().migrate();
+        ShopperId dead = ShopperId.random();
+        try (Connection db = TestDatabase.connect(schema)) {
+            v1Shopper(db, new TokenCipher(keys), dead, "profile-dead", null, false);
+        }
+        TokenKeyRing next = TokenKeyRing.generate();
+
+        PostgresPersistence.open(TestDatabase.settings(schema),
+                TokenKeyRing.fromBase64(next.currentKeyBase64(), java.util.List.of(keys.currentKeyBase64()))).close();
+
+        try (PostgresPersistence withoutOldKey = PostgresPersistence.open(TestDatabase.settings(schema), next)) {
+            var connection = withoutOldKey.connections().find(dead, KROGER).orElseThrow();
+            assertThat(connection.tokens().refreshToken()).isEqualTo("refresh-profile-dead");
+            assertThat(connection.usable()).isFalse();
+        }
+        try (Connection db = TestDatabase.connect(schema);
+             var rows = db.createStatement().executeQuery("select token_binding, access_token_enc from shopper_connection")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("connection");
+            assertThat(rows.getString(2)).startsWith(next.currentKeyId() + ":");
+        }
+    }
+
     private static void v1Shopper(Connection db, TokenCipher cipher, ShopperId id, String profile, String store, boolean usable)
             throws Exception {
         try (PreparedStatement shopper = db.prepareStatement("insert into shopper (id, provider, profile_id,"

@@ -12,6 +12,9 @@ import org.personalshopper.adapters.web.guard.JsonBodyFilter;
 import org.personalshopper.adapters.web.guard.NoStoreFilter;
 import org.personalshopper.adapters.web.guard.OriginCheckFilter;
 import org.personalshopper.adapters.web.guard.RequestLogFilter;
+import org.personalshopper.adapters.web.guard.SecurityHeadersFilter;
+import org.personalshopper.adapters.web.guard.SignInRateLimit;
+import org.personalshopper.adapters.web.guard.SignInRateLimitFilter;
 import org.personalshopper.adapters.web.json.JsonMapperResolver;
 import org.personalshopper.adapters.web.metrics.MetricsEndpoint;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
@@ -25,6 +28,7 @@ import org.personalshopper.adapters.web.resource.MetricsResource;
 import org.personalshopper.adapters.web.resource.OpenApiResource;
 import org.personalshopper.adapters.web.resource.ProductResource;
 import org.personalshopper.adapters.web.resource.SelectionResource;
+import org.personalshopper.adapters.web.resource.ShoppingListResource;
 import org.personalshopper.adapters.web.resource.UserResource;
 import org.personalshopper.adapters.web.session.SessionAuthenticationFilter;
 import org.personalshopper.adapters.web.session.SessionCookies;
@@ -46,17 +50,23 @@ public final class ShopperWebApp {
             org.personalshopper.application.port.in.SearchProducts.class,
             org.personalshopper.application.port.in.FindStores.class,
             org.personalshopper.application.port.in.FillCart.class,
-            org.personalshopper.application.port.in.CheckReadiness.class);
+            org.personalshopper.application.port.in.CheckReadiness.class,
+            org.personalshopper.application.port.in.ManageShoppingLists.class,
+            org.personalshopper.application.port.in.PlanShoppingList.class,
+            org.personalshopper.application.port.in.ChooseProductForItem.class,
+            org.personalshopper.application.port.in.SendListToCart.class);
 
     /** The resource classes, i.e. everything the API document must describe. */
     public static final List<Class<?>> RESOURCES = List.of(AuthResource.class, UserResource.class,
             GuidanceResource.class, SelectionResource.class, ProductResource.class, LocationResource.class,
-            CartResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class, MetricsResource.class);
+            CartResource.class, ShoppingListResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class,
+            MetricsResource.class);
 
     // Request filters run in ascending order: log first, then cheap refusals before any work. None of these
     // reads the body; JsonBodyFilter, which does, runs after matching and after the session check.
     private static final int LOG = 1;
     private static final int ORIGIN = 100;
+    private static final int SIGN_IN_LIMIT = 150;
     private static final int BODY_LIMIT = 200;
     private static final int CONTENT_TYPE = 300;
 
@@ -85,11 +95,14 @@ public final class ShopperWebApp {
 
         config.register(new RequestLogFilter(), LOG);
         config.register(new OriginCheckFilter(settings.publicOrigin()), ORIGIN);
+        config.register(new SignInRateLimitFilter(new SignInRateLimit(settings.signInsPerClient(), settings.signInsTotal())),
+                SIGN_IN_LIMIT);
         config.register(new BodyLimitFilter(settings.maxBodyBytes(), settings.bodyTimeout()), BODY_LIMIT);
         config.register(new ContentTypeFilter(), CONTENT_TYPE);
         config.register(new JsonBodyFilter.Feature());
         config.register(SessionAuthenticationFilter.class, Priorities.AUTHENTICATION);
         config.register(new NoStoreFilter());
+        config.register(new SecurityHeadersFilter(settings.httpsOrigin()));
 
         RESOURCES.forEach(config::register);
         config.register(new AbstractBinder() {

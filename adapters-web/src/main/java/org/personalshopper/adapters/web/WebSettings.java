@@ -16,13 +16,17 @@ import java.util.Objects;
  * @param bodyTimeout         how long a request body may take to arrive, in all; a slower sender gets 408
  * @param workerThreads       threads serving requests; each request holds one while it waits on the database
  *                            or a provider, so this is sized for blocking work, not for the CPU count
+ * @param signInsPerClient    sign-ins one client address may start per minute
+ * @param signInsTotal        sign-ins all clients together may start per minute
  */
 public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes,
-                          Duration bodyTimeout, int workerThreads) {
+                          Duration bodyTimeout, int workerThreads, int signInsPerClient, int signInsTotal) {
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_WORKER_THREADS = 64;
     public static final int MAX_WORKER_THREADS = 1024;
+    public static final int DEFAULT_SIGN_INS_PER_CLIENT = 20;
+    public static final int DEFAULT_SIGN_INS_TOTAL = 600;
 
     public WebSettings {
         Objects.requireNonNull(publicOrigin, "publicOrigin");
@@ -47,6 +51,16 @@ public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sess
         if (workerThreads < 2 || workerThreads > MAX_WORKER_THREADS) {
             throw new IllegalArgumentException("workerThreads must be between 2 and " + MAX_WORKER_THREADS);
         }
+        if (signInsPerClient < 1 || signInsTotal < signInsPerClient) {
+            throw new IllegalArgumentException("need 1 <= signInsPerClient <= signInsTotal");
+        }
+    }
+
+    /** With the default sign-in limits. */
+    public WebSettings(URI publicOrigin, boolean secureCookies, Duration sessionCookieMaxAge, long maxBodyBytes,
+                       Duration bodyTimeout, int workerThreads) {
+        this(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, bodyTimeout, workerThreads,
+                DEFAULT_SIGN_INS_PER_CLIENT, DEFAULT_SIGN_INS_TOTAL);
     }
 
     /** With the default body limit of 64 KiB, body timeout and worker threads. */
@@ -60,11 +74,23 @@ public record WebSettings(URI publicOrigin, boolean secureCookies, Duration sess
     }
 
     public WebSettings withBodyTimeout(Duration timeout) {
-        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, timeout, workerThreads);
+        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, timeout, workerThreads,
+                signInsPerClient, signInsTotal);
     }
 
     public WebSettings withWorkerThreads(int threads) {
-        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, bodyTimeout, threads);
+        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, bodyTimeout, threads,
+                signInsPerClient, signInsTotal);
+    }
+
+    public WebSettings withSignInLimits(int perClient, int total) {
+        return new WebSettings(publicOrigin, secureCookies, sessionCookieMaxAge, maxBodyBytes, bodyTimeout, workerThreads,
+                perClient, total);
+    }
+
+    /** True when browsers see this service over https: then HSTS is sent and the session cookie is {@code __Host-}. */
+    public boolean httpsOrigin() {
+        return "https".equalsIgnoreCase(publicOrigin.getScheme());
     }
 
     /** The origin of a redirect URI such as {@code https://shop.example/auth/callback}, and Secure when https. */

@@ -19,6 +19,7 @@ import org.personalshopper.adapters.web.support.WebServer;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.UnknownStoreException;
@@ -336,6 +337,15 @@ class ApiHttpTest {
         JsonNode problem = Json.problem(web.json("POST", "/api/cart", "{\"items\":[{\"upc\":\"1\",\"quantity\":1}]}",
                 Map.of("Idempotency-Key", "k-2")), 409);
         assertThat(problem.path("type").asText()).isEqualTo("/problems/idempotency-conflict");
+    }
+
+    @Test
+    void aKeyReusedWithAnotherBodyIs422() {
+        fakes.cartFailure = new IdempotencyKeyReusedException();
+        JsonNode problem = Json.problem(web.json("POST", "/api/cart", "{\"items\":[{\"upc\":\"1\",\"quantity\":1}]}",
+                Map.of("Idempotency-Key", "k-2")), 422);
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(problem.path("detail").asText()).contains("different request");
     }
 
     @Test

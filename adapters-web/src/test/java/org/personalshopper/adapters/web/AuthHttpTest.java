@@ -40,6 +40,37 @@ class AuthHttpTest {
     }
 
     @Test
+    void aClientStartingSignInsTooOftenGets429WithRetryAfterAndNoSignInIsStarted() {
+        try (WebServer limited = new WebServer(new WebSettings(URI.create(WebServer.ORIGIN), true, Duration.ofDays(30))
+                .withSignInLimits(3, 100))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(limited.send(limited.request("/auth/login").GET().build()).statusCode()).isEqualTo(302);
+            }
+            limited.fakes.lastBeginLogin = null;
+
+            HttpResponse<String> refused = limited.send(limited.request("/auth/login?returnTo=/x").GET().build());
+
+            JsonNode problem = Json.problem(refused, 429);
+            assertThat(problem.path("type").asText()).isEqualTo("/problems/rate-limited");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    s -> assertThat(Integer.parseInt(s)).isBetween(1, 60));
+            assertThat(limited.fakes.lastBeginLogin).as("no sign-in started, so nothing stored").isNull();
+            Json.problem(limited.send(limited.request("/auth;x=1/login").GET().build()), 429);
+            Json.problem(limited.send(limited.request("/auth/login;y=2/").GET().build()), 429);
+            assertThat(limited.send(limited.request("/health/live").GET().build()).statusCode())
+                    .as("only sign-in is limited").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aReturnPathOfMoreThan512CharactersIsRefused() {
+        HttpResponse<String> response = get("/auth/login?returnTo=/" + "a".repeat(512));
+
+        assertThat(Json.problem(response, 400).path("errors").get(0).path("field").asText()).isEqualTo("returnTo");
+        assertThat(fakes.lastBeginLogin).isNull();
+    }
+
+    @Test
     void loginRedirectsToTheGrocerAndBindsTheBrowserWithAShortLivedCookie() {
         HttpResponse<String> response = get("/auth/login?returnTo=/lists&banner=ralphs");
 
@@ -91,8 +122,9 @@ class AuthHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue("/lists");
-        String session = cookie(response, "shopper_session");
-        assertThat(session).startsWith("shopper_session=new-session-")
+        String session = cookie(response, "__Host-shopper_session");
+        assertThat(session).as("over https the session cookie carries the __Host- prefix")
+                .startsWith("__Host-shopper_session=new-session-")
                 .contains("; Path=/;", "; Max-Age=" + Duration.ofDays(30).toSeconds(), "; HttpOnly", "; SameSite=Lax",
                         "; Secure");
         assertThat(cookie(response, "shopper_login")).startsWith("shopper_login=;").contains("Max-Age=0", "Path=/auth");
@@ -107,10 +139,10 @@ class AuthHttpTest {
         fakes.sessions.put(planted, FakeUseCases.SHOPPER);
 
         HttpResponse<String> response = get("/auth/callback?code=c0de&state=s1",
-                "Cookie", "shopper_session=" + planted + "; shopper_login=" + FakeUseCases.LOGIN_BINDING);
+                "Cookie", "__Host-shopper_session=" + planted + "; shopper_login=" + FakeUseCases.LOGIN_BINDING);
 
-        String session = cookie(response, "shopper_session");
-        assertThat(session).doesNotContain(planted).startsWith("shopper_session=new-session-");
+        String session = cookie(response, "__Host-shopper_session");
+        assertThat(session).doesNotContain(planted).startsWith("__Host-shopper_session=new-session-");
         assertThat(fakes.signedOut).containsExactly(planted);
     }
 
@@ -127,7 +159,7 @@ class AuthHttpTest {
         assertThat(problem.path("type").asText()).isEqualTo(type);
         assertThat(problem.path("signInUrl").asText()).isEqualTo("/auth/login");
         assertThat(response.body()).doesNotContain("secret-internal-detail", "c0de");
-        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("shopper_session="));
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("shopper_session="));
         assertThat(cookie(response, "shopper_login")).contains("Max-Age=0");
     }
 
@@ -152,9 +184,52 @@ class AuthHttpTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(cookie(response, "shopper_session")).startsWith("shopper_session=;").contains("Max-Age=0", "Path=/;");
+        assertThat(cookie(response, "__Host-shopper_session")).startsWith("__Host-shopper_session=;")
+                .contains("Max-Age=0", "Path=/;", "Secure");
         assertThat(fakes.signedOut).containsExactly(FakeUseCases.SESSION);
         Json.problem(web.get("/api/user"), 401);
+    }
+
+    @Test
+    void logoutEverywhereEndsEverySessionOfTheShopper() {
+        String laptop = "session-on-the-laptop-0123456789abcdef";
+        fakes.sessions.put(laptop, FakeUseCases.SHOPPER);
+
+        HttpResponse<String> response = web.send(web.signedIn("/auth/logout?everywhere=true")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(cookie(response, "__Host-shopper_session")).contains("Max-Age=0");
+        assertThat(fakes.signedOutEverywhere).containsExactly(FakeUseCases.SHOPPER);
+        Json.problem(web.get("/api/user"), 401);
+        Json.problem(web.send(web.request("/api/user").header("Cookie", "__Host-shopper_session=" + laptop).GET().build()), 401);
+    }
+
+    @Test
+    void logoutEverywhereWithAnythingButTrueOrFalseIsRefusedAndEndsNothing() {
+        HttpResponse<String> response = web.send(web.signedIn("/auth/logout?everywhere=yes")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(Json.problem(response, 400).path("errors").get(0).path("field").asText()).isEqualTo("everywhere");
+        assertThat(fakes.writes).hasValue(0);
+        assertThat(web.get("/api/user").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionCookieWithoutTheHostPrefixIsNotASessionOverHttps() {
+        Json.problem(web.send(web.request("/api/user").header("Cookie", "shopper_session=" + FakeUseCases.SESSION).GET().build()),
+                401);
+    }
+
+    @Test
+    void overHttpsEveryAnswerCarriesHstsAndNosniff() {
+        for (HttpResponse<String> response : List.of(get("/"), get("/openapi.yaml"), get("/health/live"), get("/nowhere"),
+                get("/api/user"), web.get("/api/user"), web.send(web.request("/health/live").DELETE().build()))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.uri() + " " + response.statusCode())
+                    .hasValue("nosniff");
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).as(response.uri().toString())
+                    .hasValue("max-age=31536000");
+        }
     }
 
     @Test
@@ -162,7 +237,7 @@ class AuthHttpTest {
         HttpResponse<String> response = web.send(web.request("/auth/logout").POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(cookie(response, "shopper_session")).contains("Max-Age=0");
+        assertThat(cookie(response, "__Host-shopper_session")).contains("Max-Age=0");
         assertThat(fakes.signedOut).isEmpty();
     }
 
@@ -181,7 +256,8 @@ class AuthHttpTest {
 
     @Test
     void anUnknownOrMalformedSessionCookieIs401() {
-        for (String cookie : List.of("shopper_session=unknown-session", "shopper_session=", "shopper_session=\"x y\"",
+        for (String cookie : List.of("__Host-shopper_session=unknown-session", "__Host-shopper_session=",
+                "__Host-shopper_session=\"x y\"",
                 "other=" + FakeUseCases.SESSION)) {
             Json.problem(web.send(web.request("/api/user").header("Cookie", cookie).GET().build()), 401);
         }
@@ -192,6 +268,10 @@ class AuthHttpTest {
         try (WebServer plain = new WebServer(new WebSettings(URI.create("http://localhost:8080"), false, Duration.ofDays(90)))) {
             HttpResponse<String> response = plain.send(plain.request("/auth/login").GET().build());
             assertThat(cookie(response, "shopper_login")).doesNotContain("Secure");
+            HttpResponse<String> logout = plain.send(plain.request("/auth/logout").POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(cookie(logout, "shopper_session")).as("__Host- needs https").startsWith("shopper_session=;");
+            assertThat(logout.headers().firstValue("Strict-Transport-Security")).as("no HSTS without https").isEmpty();
+            assertThat(logout.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
     }
 }

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.personalshopper.adapters.web.support.FakeUseCases;
 import org.personalshopper.adapters.web.support.Json;
 import org.personalshopper.adapters.web.support.WebServer;
+import org.personalshopper.adapters.web.support.WriteEndpoints;
+import org.personalshopper.adapters.web.support.WriteEndpoints.Case;
+import org.personalshopper.adapters.web.support.WriteEndpoints.Field;
+import org.personalshopper.adapters.web.support.WriteEndpoints.Kind;
 
 /**
  * A table of several hundred invalid bodies per write endpoint, generated from one valid body: each must
@@ -27,42 +31,11 @@ import org.personalshopper.adapters.web.support.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputHttpTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String UUID_1 = "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e";
+    private static final String UUID_1 = WriteEndpoints.SELECTION_ID;
 
     @RegisterExtension
     final WebServer web = WebServer.standard();
     private final FakeUseCases fakes = web.fakes;
-
-    /** What a field holds, which decides the values that break it. */
-    enum Kind { ID, REQUIRED_TEXT, OPTIONAL_TEXT, INT, ENUM, ID_LIST }
-
-    record Field(String pointer, Kind kind, boolean required, int maxLength) {
-        String name() {
-            return pointer.substring(pointer.lastIndexOf('/') + 1);
-        }
-    }
-
-    /** One request the server must refuse. */
-    record Case(String label, String contentType, byte[] body) {
-        static Case json(String label, String body) {
-            return new Case(label, "application/json", body.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static final List<Field> LOCATION = List.of(new Field("/locationId", Kind.ID, true, 8));
-    private static final List<Field> GUIDANCE = List.of(new Field("/text", Kind.REQUIRED_TEXT, true, 500));
-    private static final List<Field> SELECTION = List.of(
-            new Field("/item", Kind.REQUIRED_TEXT, true, 200), new Field("/productId", Kind.ID, true, 14),
-            new Field("/upc", Kind.ID, true, 14), new Field("/description", Kind.OPTIONAL_TEXT, false, 500),
-            new Field("/brand", Kind.OPTIONAL_TEXT, false, 200), new Field("/size", Kind.OPTIONAL_TEXT, false, 100),
-            new Field("/quantity", Kind.INT, true, 0));
-    private static final List<Field> CART_ITEMS = List.of(
-            new Field("/items", Kind.ID_LIST, true, 0), new Field("/items/0/upc", Kind.ID, true, 14),
-            new Field("/items/0/quantity", Kind.INT, true, 0), new Field("/items/0/modality", Kind.ENUM, false, 8),
-            new Field("/modality", Kind.ENUM, false, 8));
-    private static final List<Field> CART_SELECTIONS = List.of(
-            new Field("/selectionIds", Kind.ID_LIST, true, 0), new Field("/selectionIds/0", Kind.ID, true, 36),
-            new Field("/modality", Kind.ENUM, false, 8));
 
     private static ObjectNode parse(String json) {
         try {
@@ -311,50 +284,44 @@ class BadInputHttpTest {
         return wrong;
     }
 
-    private void assertAllRefusedThenValidAccepted(String method, String path, String valid, List<Field> fields,
-                                                   int expectedSuccess) {
-        List<Case> cases = mutations(valid, fields);
+    private void assertAllRefusedThenValidAccepted(WriteEndpoints.Endpoint endpoint, int expectedSuccess) {
+        List<Case> cases = mutations(endpoint.validBody(), endpoint.fields());
         assertThat(cases).hasSizeGreaterThan(200);
 
-        assertThat(refusals(method, path, cases)).isEmpty();
+        assertThat(refusals(endpoint.method(), endpoint.path(), cases)).isEmpty();
         assertThat(fakes.writes).hasValue(0);
 
-        HttpResponse<String> accepted = send(method, path, Case.json("valid", valid));
+        HttpResponse<String> accepted = send(endpoint.method(), endpoint.path(), Case.json("valid", endpoint.validBody()));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(expectedSuccess);
         assertThat(fakes.writes).hasValue(1);
     }
 
     @Test
     void choosingAStoreRefusesEveryMutatedBody() {
-        assertAllRefusedThenValidAccepted("PUT", "/api/user/location", "{\"locationId\":\"01400943\"}", LOCATION, 200);
+        assertAllRefusedThenValidAccepted(WriteEndpoints.CHOOSE_STORE, 200);
         assertThat(fakes.shopper.preferredLocation()).isPresent();
     }
 
     @Test
     void addingGuidanceRefusesEveryMutatedBody() {
-        assertAllRefusedThenValidAccepted("POST", "/api/guidance", "{\"text\":\"prefer organic\"}", GUIDANCE, 201);
+        assertAllRefusedThenValidAccepted(WriteEndpoints.ADD_GUIDANCE, 201);
         assertThat(fakes.guidance).hasSize(1);
     }
 
     @Test
     void savingASelectionRefusesEveryMutatedBody() {
-        assertAllRefusedThenValidAccepted("POST", "/api/selections", "{\"item\":\"milk\",\"productId\":\"0001111041700\","
-                + "\"upc\":\"0001111041700\",\"description\":\"Kroger 2% Reduced Fat Milk\",\"brand\":\"Kroger\","
-                + "\"size\":\"1 gal\",\"quantity\":2}", SELECTION, 201);
+        assertAllRefusedThenValidAccepted(WriteEndpoints.SAVE_SELECTION, 201);
         assertThat(fakes.selections).hasSize(1);
     }
 
     @Test
     void fillingTheCartWithItemsRefusesEveryMutatedBody() {
-        assertAllRefusedThenValidAccepted("POST", "/api/cart",
-                "{\"items\":[{\"upc\":\"0001111041700\",\"quantity\":2,\"modality\":\"PICKUP\"}],\"modality\":\"DELIVERY\"}",
-                CART_ITEMS, 204);
+        assertAllRefusedThenValidAccepted(WriteEndpoints.FILL_CART_WITH_ITEMS, 204);
     }
 
     @Test
     void fillingTheCartWithSelectionsRefusesEveryMutatedBody() {
-        assertAllRefusedThenValidAccepted("POST", "/api/cart", "{\"selectionIds\":[\"" + UUID_1 + "\"],\"modality\":\"PICKUP\"}",
-                CART_SELECTIONS, 204);
+        assertAllRefusedThenValidAccepted(WriteEndpoints.FILL_CART_WITH_SELECTIONS, 204);
     }
 
     @Test

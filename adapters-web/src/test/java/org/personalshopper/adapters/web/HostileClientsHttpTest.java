@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.adapters.web.support.FakeUseCases;
 import org.personalshopper.adapters.web.support.Json;
 import org.personalshopper.adapters.web.support.RawHttp;
@@ -126,7 +127,7 @@ class HostileClientsHttpTest {
             for (int i = 0; i < 16; i++) {
                 RawHttp connection = RawHttp.connect(web.uri("/"));
                 stalled.add(connection);
-                String cookie = i % 2 == 0 ? "Cookie: shopper_session=" + FakeUseCases.SESSION + "\r\n" : "";
+                String cookie = i % 2 == 0 ? "Cookie: " + SessionCookies.HOST_SESSION + "=" + FakeUseCases.SESSION + "\r\n" : "";
                 connection.send("POST /api/guidance HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                         + cookie + "Content-Length: 100\r\n\r\n{");
             }
@@ -145,7 +146,7 @@ class HostileClientsHttpTest {
     void aSignedInBodyThatStopsArrivingIsCutOffWith408() {
         try (RawHttp stalled = RawHttp.connect(web.uri("/"))) {
             stalled.send("POST /api/guidance HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Cookie: shopper_session=" + FakeUseCases.SESSION + "\r\nContent-Length: 100\r\n\r\n{");
+                    + "Cookie: " + SessionCookies.HOST_SESSION + "=" + FakeUseCases.SESSION + "\r\nContent-Length: 100\r\n\r\n{");
 
             RawHttp.Answer answer = stalled.read(BODY_TIMEOUT.multipliedBy(5));
 

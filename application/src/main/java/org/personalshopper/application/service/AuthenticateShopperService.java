@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import org.personalshopper.application.port.in.AuthenticateShopper;
+import org.personalshopper.application.port.in.RateLimitedException;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInFailedException.Reason;
 import org.personalshopper.application.port.in.ConnectionConflictException;
@@ -46,6 +47,13 @@ import org.personalshopper.domain.TokenSet;
 public final class AuthenticateShopperService implements AuthenticateShopper {
     /** 32 bytes = 256 bits for every secret; as base64url that is 43 characters (also a valid PKCE verifier). */
     static final int SECRET_BYTES = 32;
+    /**
+     * Sign-ins in progress (unexpired attempts) stored at most: anyone may start one, so this bounds what
+     * unauthenticated callers can make the database hold (each attempt is well under 1 KB).
+     */
+    public static final int MAX_PENDING_SIGN_INS = 1_000;
+    /** Live sessions a shopper keeps at most; a new sign-in past it ends their oldest session. */
+    public static final int MAX_SESSIONS_PER_SHOPPER = 10;
     /** Longer than anything we hand out; longer input is not worth hashing. */
     private static final int MAX_PRESENTED_SECRET = 512;
 
@@ -90,6 +98,10 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
                 throw new InvalidValueException("banner", "is not a banner the grocer knows");
             }
         });
+        if (loginAttempts.countUnexpired(clock.now()) >= MAX_PENDING_SIGN_INS) {
+            // The oldest attempts expire within their lifetime; a minute is an honest first wait.
+            throw new RateLimitedException("too many sign-ins are in progress; try again in a minute", Duration.ofMinutes(1));
+        }
         String state = random.urlSafe(SECRET_BYTES);
         String browserBinding = random.urlSafe(SECRET_BYTES);
         Optional<String> verifier = identityProvider.usesPkce() ? Optional.of(random.urlSafe(SECRET_BYTES)) : Optional.empty();
@@ -156,6 +168,7 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
             return shopper.map(id -> {
                 Session fresh = new Session(SecretHash.of(sessionId), id, signedInAt, signedInAt);
                 sessions.create(fresh);
+                sessions.keepNewest(id, MAX_SESSIONS_PER_SHOPPER);
                 return fresh;
             });
         });
@@ -224,6 +237,11 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
     @Override
     public void signOut(String sessionId) {
         presented(Optional.ofNullable(sessionId)).ifPresent(id -> sessions.delete(SecretHash.of(id)));
+    }
+
+    @Override
+    public void signOutEverywhere(String sessionId) {
+        identify(sessionId).ifPresent(sessions::deleteAll);
     }
 
     /** A secret as presented by a browser, or empty when missing, blank or absurdly long. */

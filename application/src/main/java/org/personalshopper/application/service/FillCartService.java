@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
 import org.personalshopper.application.port.in.NotFoundException;
 
 import org.personalshopper.application.port.in.ConnectionRequiredException;
@@ -78,12 +79,17 @@ public final class FillCartService implements FillCart {
 
         Instant now = clock.now();
         CartSubmission pending = CartSubmission.pending(command.shopperId(), command.idempotencyKey(), items, now);
-        Optional<CartSubmission> earlier = submissions.startUnlessKeyUsed(pending, now.minus(KEY_VALIDITY));
+        String fingerprint = RequestFingerprint.of(command);
+        Optional<CartSubmissionRepository.EarlierUse> earlier = submissions.startUnlessKeyUsed(pending, fingerprint,
+                now.minus(KEY_VALIDITY));
         if (earlier.isPresent()) {
-            if (earlier.get().outcome() == CartOutcome.PENDING) {
+            if (!earlier.get().sameRequestAs(fingerprint)) {
+                throw new IdempotencyKeyReusedException();
+            }
+            if (earlier.get().submission().outcome() == CartOutcome.PENDING) {
                 throw new IdempotencyConflictException();
             }
-            return new CartResult(earlier.get(), true);
+            return new CartResult(earlier.get().submission(), true);
         }
         return send(pending, withCart.provider(), cart);
     }

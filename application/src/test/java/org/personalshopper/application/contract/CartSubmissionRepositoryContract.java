@@ -46,8 +46,30 @@ public interface CartSubmissionRepositoryContract extends RepositoryContract {
                 kept(s.submittedAt()), s.completedAt().map(this::kept));
     }
 
+    String FINGERPRINT = "a".repeat(64);
+
     private Optional<CartSubmission> start(CartSubmission pending) {
-        return carts().startUnlessKeyUsed(pending, pending.submittedAt().minus(KEY_LIFETIME));
+        return startAs(pending, FINGERPRINT).map(CartSubmissionRepository.EarlierUse::submission);
+    }
+
+    private Optional<CartSubmissionRepository.EarlierUse> startAs(CartSubmission pending, String fingerprint) {
+        return carts().startUnlessKeyUsed(pending, fingerprint, pending.submittedAt().minus(KEY_LIFETIME));
+    }
+
+    @Test
+    default void theEarlierUseOfAKeyComesBackWithTheFingerprintOfItsRequest() {
+        ShopperId shopper = newShopperId();
+        IdempotencyKey key = newKey();
+        startAs(pending(shopper, Optional.of(key), START), "b".repeat(64));
+
+        Optional<CartSubmissionRepository.EarlierUse> again = startAs(pending(shopper, Optional.of(key), START), "c".repeat(64));
+
+        assertThat(again).hasValueSatisfying(use -> {
+            assertThat(use.requestFingerprint()).contains("b".repeat(64));
+            assertThat(use.sameRequestAs("c".repeat(64))).isFalse();
+            assertThat(use.sameRequestAs("b".repeat(64))).isTrue();
+        });
+        assertThat(carts().history(shopper, 10)).hasSize(1);
     }
 
     @Test

@@ -76,4 +76,16 @@ public interface LoginAttemptRepositoryContract extends RepositoryContract {
         assertThat(got).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 
+    @Test
+    default void attemptsInProgressAreCountedUntilTheyExpire() {
+        java.time.Instant far = RepositoryContract.after(java.time.Duration.ofDays(400));
+        int before = attempts().countUnexpired(far);
+        LoginAttempt late = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
+                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, far.minusSeconds(60),
+                new Provider("kroger"), Optional.empty());
+        attempts().save(late);
+
+        assertThat(attempts().countUnexpired(far)).isEqualTo(before + 1);
+        assertThat(attempts().countUnexpired(late.expiresAt())).isZero();
+    }
 }

@@ -52,4 +52,36 @@ public interface SessionRepositoryContract extends RepositoryContract {
         assertThat(sessions().find(session.idHash())).isEmpty();
     }
 
+    @Test
+    default void keepingTheNewestEndsTheShoppersOldestSessionsOnly() {
+        ShopperId shopper = newShopperId();
+        ShopperId other = newShopperId();
+        Session oldest = new Session(newIdHash(), shopper, START, after(Duration.ofDays(3)));
+        Session middle = new Session(newIdHash(), shopper, after(Duration.ofHours(1)), after(Duration.ofHours(1)));
+        Session newest = new Session(newIdHash(), shopper, after(Duration.ofHours(2)), after(Duration.ofHours(2)));
+        Session theirs = new Session(newIdHash(), other, START, START);
+        java.util.List.of(oldest, middle, newest, theirs).forEach(sessions()::create);
+
+        assertThat(sessions().keepNewest(shopper, 2)).isEqualTo(1);
+
+        assertThat(sessions().find(oldest.idHash())).as("oldest by sign-in, even if used last").isEmpty();
+        assertThat(sessions().find(middle.idHash())).isPresent();
+        assertThat(sessions().find(newest.idHash())).isPresent();
+        assertThat(sessions().find(theirs.idHash())).isPresent();
+    }
+
+    @Test
+    default void deletingAllEndsEverySessionOfTheShopperOnly() {
+        ShopperId shopper = newShopperId();
+        Session one = new Session(newIdHash(), shopper, START, START);
+        Session two = new Session(newIdHash(), shopper, START, START);
+        Session theirs = new Session(newIdHash(), newShopperId(), START, START);
+        java.util.List.of(one, two, theirs).forEach(sessions()::create);
+
+        assertThat(sessions().deleteAll(shopper)).isEqualTo(2);
+
+        assertThat(sessions().find(one.idHash())).isEmpty();
+        assertThat(sessions().find(two.idHash())).isEmpty();
+        assertThat(sessions().find(theirs.idHash())).isPresent();
+    }
 }

@@ -3,26 +3,31 @@ package org.personalshopper.application.fakes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.personalshopper.application.port.out.CartSubmissionRepository;
 import org.personalshopper.domain.CartOutcome;
 import org.personalshopper.domain.CartSubmission;
+import org.personalshopper.domain.CartSubmissionId;
 import org.personalshopper.domain.ShopperId;
 
 public final class InMemoryCartSubmissionRepository implements CartSubmissionRepository {
     /** What the database keeps of a detail. */
     private static final int DETAIL_MAX = 500;
     private final List<CartSubmission> submissions = new ArrayList<>();
+    private final Map<CartSubmissionId, String> fingerprints = new HashMap<>();
 
     @Override
-    public synchronized Optional<CartSubmission> startUnlessKeyUsed(CartSubmission pending, Instant keyValidSince) {
+    public synchronized Optional<EarlierUse> startUnlessKeyUsed(CartSubmission pending, String requestFingerprint,
+                                                                Instant keyValidSince) {
         if (pending.idempotencyKey().isPresent()) {
             for (int i = 0; i < submissions.size(); i++) {
                 CartSubmission s = submissions.get(i);
                 if (s.shopperId().equals(pending.shopperId()) && s.idempotencyKey().equals(pending.idempotencyKey())) {
                     if (!s.submittedAt().isBefore(keyValidSince)) {
-                        return Optional.of(s);
+                        return Optional.of(new EarlierUse(s, Optional.ofNullable(fingerprints.get(s.id()))));
                     }
                     // Like the database: an expired key is released from the old submission.
                     submissions.set(i, new CartSubmission(s.id(), s.shopperId(), Optional.empty(), s.items(), s.outcome(),
@@ -31,6 +36,7 @@ public final class InMemoryCartSubmissionRepository implements CartSubmissionRep
             }
         }
         submissions.add(pending);
+        fingerprints.put(pending.id(), requestFingerprint);
         return Optional.empty();
     }
 

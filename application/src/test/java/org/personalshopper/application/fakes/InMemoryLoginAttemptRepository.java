@@ -29,6 +29,11 @@ public final class InMemoryLoginAttemptRepository implements LoginAttemptReposit
         return gone.size();
     }
 
+    @Override
+    public int countUnexpired(Instant now) {
+        return (int) attempts.values().stream().filter(a -> !a.isExpired(now)).count();
+    }
+
     public List<LoginAttempt> all() {
         return List.copyOf(attempts.values());
     }

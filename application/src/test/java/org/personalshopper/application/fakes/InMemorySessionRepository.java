@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
+import org.personalshopper.domain.ShopperId;
 
 public final class InMemorySessionRepository implements SessionRepository {
     private final InMemoryTransactions transactions;
@@ -53,6 +54,24 @@ public final class InMemorySessionRepository implements SessionRepository {
                 sessions.put(idHash, before);
             }
         });
+    }
+
+    @Override
+    public int deleteAll(ShopperId shopperId) {
+        List<Session> gone = sessions.values().stream().filter(s -> s.shopperId().equals(shopperId)).toList();
+        gone.forEach(s -> sessions.remove(s.idHash()));
+        transactions.wrote("sessions.deleteAll", () -> gone.forEach(s -> sessions.put(s.idHash(), s)));
+        return gone.size();
+    }
+
+    @Override
+    public int keepNewest(ShopperId shopperId, int keep) {
+        List<Session> theirs = sessions.values().stream().filter(s -> s.shopperId().equals(shopperId))
+                .sorted(java.util.Comparator.comparing(Session::createdAt).reversed()).toList();
+        List<Session> gone = theirs.subList(Math.min(keep, theirs.size()), theirs.size());
+        gone.forEach(s -> sessions.remove(s.idHash()));
+        transactions.wrote("sessions.keepNewest", () -> gone.forEach(s -> sessions.put(s.idHash(), s)));
+        return gone.size();
     }
 
     @Override

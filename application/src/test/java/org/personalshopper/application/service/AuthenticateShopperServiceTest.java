@@ -36,6 +36,7 @@ import org.personalshopper.application.port.in.AuthenticateShopper.BeginLogin;
 import org.personalshopper.application.port.in.AuthenticateShopper.CompleteLogin;
 import org.personalshopper.application.port.in.AuthenticateShopper.LoginRedirect;
 import org.personalshopper.application.port.in.AuthenticateShopper.SignedIn;
+import org.personalshopper.application.port.in.RateLimitedException;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInFailedException.Reason;
 import org.personalshopper.application.port.out.AuthorizationRequest;
@@ -154,7 +155,7 @@ class AuthenticateShopperServiceTest {
 
         List<InMemoryTransactions.Write> writes = transactions.writes();
         assertThat(writes).extracting(InMemoryTransactions.Write::what)
-                .containsExactly("shoppers.create", "connections.save", "sessions.create");
+                .containsExactly("shoppers.create", "connections.save", "sessions.create", "sessions.keepNewest");
         OptionalInt tx = writes.get(0).transaction();
         assertThat(tx).isPresent();
         assertThat(writes).allSatisfy(w -> assertThat(w.transaction()).isEqualTo(tx));
@@ -331,6 +332,51 @@ class AuthenticateShopperServiceTest {
         assertThat(auth.identify("")).isEmpty();
         assertThat(auth.identify(null)).isEmpty();
         assertThat(auth.identify("x".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void aShopperKeepsABoundedNumberOfSessionsAndTheOldestEndsFirst() {
+        List<SignedIn> signIns = new java.util.ArrayList<>();
+        for (int i = 0; i < AuthenticateShopperService.MAX_SESSIONS_PER_SHOPPER + 2; i++) {
+            signIns.add(signIn());
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(sessions.all()).hasSize(AuthenticateShopperService.MAX_SESSIONS_PER_SHOPPER);
+        assertThat(auth.identify(signIns.get(0).sessionId())).as("the oldest ended").isEmpty();
+        assertThat(auth.identify(signIns.get(1).sessionId())).isEmpty();
+        assertThat(auth.identify(signIns.get(2).sessionId())).contains(signIns.get(2).shopperId());
+        assertThat(auth.identify(signIns.get(signIns.size() - 1).sessionId())).isPresent();
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionOfThatShopperOnly() {
+        SignedIn phone = signIn();
+        SignedIn laptop = signIn();
+        grocer.willAcceptCode("other-code", new ProfileId("other-shopper-profile"));
+        SignedIn someoneElse = auth.completeLogin(start("/").callback("other-code"));
+
+        auth.signOutEverywhere(phone.sessionId());
+
+        assertThat(auth.identify(phone.sessionId())).isEmpty();
+        assertThat(auth.identify(laptop.sessionId())).isEmpty();
+        assertThat(auth.identify(someoneElse.sessionId())).isPresent();
+        auth.signOutEverywhere("unknown-session"); // ignored
+        assertThat(auth.identify(someoneElse.sessionId())).isPresent();
+    }
+
+    @Test
+    void pastTheCapOfSignInsInProgressNoMoreAreStoredUntilSomeExpire() {
+        for (int i = 0; i < AuthenticateShopperService.MAX_PENDING_SIGN_INS; i++) {
+            start("/");
+        }
+
+        assertThatThrownBy(() -> start("/"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isPositive());
+        assertThat(attempts.all()).hasSize(AuthenticateShopperService.MAX_PENDING_SIGN_INS);
+
+        clock.advance(LoginAttempt.LIFETIME.plusSeconds(1));
+        start("/");
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.personalshopper.application.port.in.FillCart.CartResult;
 import org.personalshopper.application.port.in.FillCart.FillCartCommand;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.out.ProviderException;
@@ -112,6 +113,35 @@ class FillCartServiceTest {
     }
 
     @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndNothingIsSent() {
+        fillCart.add(items(Optional.of(KEY), MILK));
+        List<CartItem> moreMilk = List.of(new CartItem(new Upc("0001111041700"), new Quantity(3), Modality.PICKUP));
+
+        assertThatThrownBy(() -> fillCart.add(items(Optional.of(KEY), moreMilk)))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        Selection milk = pick(shopper, "milk", "0001111041700", 2);
+        assertThatThrownBy(() -> fillCart.add(new FillCartCommand(shopper, Optional.of(KEY), List.of(),
+                List.of(milk.id()), Modality.PICKUP))).as("the same items, asked for another way")
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(cart.adds()).hasSize(1);
+        assertThat(fillCart.history(shopper)).hasSize(1);
+    }
+
+    @Test
+    void keysArePerShopperSoAnotherShoppersKeyNeverAnswersTheirResult() {
+        fillCart.add(items(Optional.of(KEY), MILK));
+        ShopperId neighbour = ShopperId.random();
+        TokenSet theirs = grocer.issueTokens(clock.now(), Duration.ofMinutes(30));
+        tokens.seed(neighbour, grocer.provider(), new ProfileId("profile-2"), theirs);
+
+        CartResult result = fillCart.add(new FillCartCommand(neighbour, Optional.of(KEY), MILK, List.of(), Modality.PICKUP));
+
+        assertThat(result.replayed()).isFalse();
+        assertThat(result.submission().shopperId()).isEqualTo(neighbour);
+        assertThat(cart.adds()).hasSize(2);
+    }
+
+    @Test
     void aFailedResultIsAlsoAnsweredAgainForItsKeyWithoutResending() {
         cart.failNextAdd(new ProviderException(ProviderFailure.TIMED_OUT, "no answer in 10 s"));
         CartResult first = fillCart.add(items(Optional.of(KEY), MILK));
@@ -124,7 +154,8 @@ class FillCartServiceTest {
 
     @Test
     void aKeyStillInFlightIsAConflictAndNothingIsSent() {
-        submissions.startUnlessKeyUsed(CartSubmission.pending(shopper, Optional.of(KEY), MILK, clock.now()), clock.now().minusSeconds(1));
+        submissions.startUnlessKeyUsed(CartSubmission.pending(shopper, Optional.of(KEY), MILK, clock.now()),
+                RequestFingerprint.of(items(Optional.of(KEY), MILK)), clock.now().minusSeconds(1));
 
         assertThatThrownBy(() -> fillCart.add(items(Optional.of(KEY), MILK))).isInstanceOf(IdempotencyConflictException.class);
         assertThat(cart.adds()).isEmpty();
@@ -133,7 +164,8 @@ class FillCartServiceTest {
     @Test
     void anAddCutOffByAStopIsSettledAsUnknownOnceNoSendCouldStillBeRunning() {
         // What a crash mid-send leaves behind: a submission started and never completed.
-        submissions.startUnlessKeyUsed(CartSubmission.pending(shopper, Optional.of(KEY), MILK, clock.now()), clock.now());
+        submissions.startUnlessKeyUsed(CartSubmission.pending(shopper, Optional.of(KEY), MILK, clock.now()),
+                RequestFingerprint.of(items(Optional.of(KEY), MILK)), clock.now());
         clock.advance(KeepHouseService.ABANDONED_AFTER.minusSeconds(1));
         assertThat(keepHouse.settleAbandonedCartAdds()).as("it could still be in flight").isZero();
 

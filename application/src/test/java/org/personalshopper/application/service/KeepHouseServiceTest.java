@@ -57,10 +57,10 @@ class KeepHouseServiceTest {
     @Test
     void onlyAddsPendingLongerThanAnySendAreSettledAsUnknownNamingTheProvidersCart() {
         CartSubmission abandoned = CartSubmission.pending(ShopperId.random(), Optional.empty(), MILK, clock.now());
-        submissions.startUnlessKeyUsed(abandoned, clock.now());
+        submissions.startUnlessKeyUsed(abandoned, "a".repeat(64), clock.now());
         clock.advance(KeepHouseService.ABANDONED_AFTER.plusSeconds(1));
         CartSubmission inFlight = CartSubmission.pending(ShopperId.random(), Optional.empty(), MILK, clock.now());
-        submissions.startUnlessKeyUsed(inFlight, clock.now());
+        submissions.startUnlessKeyUsed(inFlight, "a".repeat(64), clock.now());
 
         assertThat(keepHouse.settleAbandonedCartAdds()).isEqualTo(1);
         assertThat(submissions.history(abandoned.shopperId(), 1).get(0).outcome()).isEqualTo(CartOutcome.UNKNOWN);

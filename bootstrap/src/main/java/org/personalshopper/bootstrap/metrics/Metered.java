@@ -215,6 +215,11 @@ final class Metered implements Metering {
             public int deleteExpired(java.time.Instant now) {
                 return attempts.deleteExpired(now);
             }
+
+            @Override
+            public int countUnexpired(java.time.Instant now) {
+                return attempts.countUnexpired(now);
+            }
         };
     }
 
@@ -247,6 +252,16 @@ final class Metered implements Metering {
             @Override
             public int deleteExpired(java.time.Instant idleCutoff, java.time.Instant absoluteCutoff) {
                 return sessions.deleteExpired(idleCutoff, absoluteCutoff);
+            }
+
+            @Override
+            public int deleteAll(org.personalshopper.domain.ShopperId shopperId) {
+                return sessions.deleteAll(shopperId);
+            }
+
+            @Override
+            public int keepNewest(org.personalshopper.domain.ShopperId shopperId, int keep) {
+                return sessions.keepNewest(shopperId, keep);
             }
         };
     }

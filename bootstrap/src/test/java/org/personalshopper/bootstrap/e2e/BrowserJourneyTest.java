@@ -171,7 +171,6 @@ class BrowserJourneyTest {
         until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("connection"), connectionBefore)),
                 "the page shows the renewed access");
         assertThat(text("connection")).startsWith("Working");
-        screenshot();
 
         // The sandbox holds the pick, and the service went on with a token issued after the old one expired:
         // the sandbox issues one without the consent page only for a refresh token.
@@ -182,6 +181,42 @@ class BrowserJourneyTest {
         assertThat(lines.get(0).path("upc").asText()).isEqualTo(upc);
         assertThat(lines.get(0).path("quantity").asInt()).isEqualTo(2);
 
+        // A shopping list: milk reuses the pick saved above, eggs get proposals, bacon is avoided by the guidance.
+        type("guidance-text", "no pork");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("guidance-list"), "no pork"), "the guidance is listed");
+        type("list-name", "Weekly shop");
+        until(ExpectedConditions.textToBe(By.id("list-title"), "Weekly shop"), "the new list is open");
+        for (String item : List.of("milk", "eggs", "bacon")) {
+            type("item-text", item);
+            until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-list"), "1 × " + item), item + " is on the list");
+        }
+        driver.findElement(By.id("plan-list")).click();
+        By cards = By.cssSelector("#plan-list-items > li");
+        until(ExpectedConditions.numberOfElementsToBe(cards, 3), "the plan");
+        List<WebElement> plan = driver.findElements(cards);
+        assertThat(plan.get(0).getText()).contains("1 × milk: Your pick").contains(description);
+        assertThat(plan.get(1).getText()).contains("1 × eggs: Proposed").contains("score");
+        assertThat(plan.get(2).getText()).contains("1 × bacon: No match").contains("'no pork'");
+        assertThat(text("plan-list-items")).doesNotContainIgnoringCase("pork bacon");
+
+        WebElement bestEggs = plan.get(1).findElement(By.cssSelector("button[data-product-id]"));
+        String eggsUpc = bestEggs.getAttribute("data-product-id");
+        bestEggs.click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#plan-list-items > li:nth-child(2)"), "eggs: Your pick"),
+                "the eggs pick is confirmed");
+
+        driver.findElement(By.id("send-list")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Sent to your Kroger cart: milk, eggs."), "the list is sent");
+        assertThat(text("status")).contains("Not sent (no pick yet): bacon.");
+        JsonNode filled = get(sandbox.baseUri().resolve("/sandbox/carts?username=" + USERNAME));
+        assertThat(filled.path("items").findValuesAsText("upc")).contains(upc, eggsUpc);
+
+        // The same list again is refused, and the page offers to send it anyway.
+        driver.findElement(By.id("send-list")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("send-list-again")), "the page offers to send again");
+        assertThat(text("alert-detail")).contains("already sent");
+        screenshot();
+
         // Signing out ends the session.
         String session = driver.manage().getCookieNamed("shopper_session").getValue();
         driver.findElement(By.id("sign-out")).click();
@@ -190,6 +225,22 @@ class BrowserJourneyTest {
         Browser oldSession = new Browser(base);
         oldSession.setCookie("shopper_session", session);
         assertThat(oldSession.get("/api/user").statusCode()).isEqualTo(401);
+
+        // Signed in on a second device too, "Sign out on every device" ends both sessions.
+        Browser phone = new Browser(base);
+        assertThat(SandboxConsent.signIn(phone, USERNAME).statusCode()).isEqualTo(302);
+        assertThat(phone.get("/api/user").statusCode()).isEqualTo(200);
+        driver.findElement(By.id("sign-in")).click();
+        until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("username")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("signed-in"))), "the consent page or the front page");
+        if (!driver.findElements(By.id("username")).isEmpty() && driver.findElement(By.id("username")).isDisplayed()) {
+            driver.findElement(By.id("username")).sendKeys(USERNAME);
+            driver.findElement(By.cssSelector("button[value=approve]")).click();
+        }
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")), "signed in again");
+        driver.findElement(By.id("sign-out-everywhere")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")), "signed out everywhere");
+        assertThat(phone.get("/api/user").statusCode()).as("the other device's session ended too").isEqualTo(401);
     }
 
     // ---- connections: Foodin sign-in, linking Kroger, a cart add, disconnect, delete the account ----

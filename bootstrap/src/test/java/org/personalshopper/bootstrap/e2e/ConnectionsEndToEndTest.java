@@ -265,23 +265,27 @@ class ConnectionsEndToEndTest {
         assertThat(browser.post("/api/cart", "{\"items\":[{\"upc\":\"0001111041700\",\"quantity\":1,\"modality\":\"PICKUP\"}]}")
                 .statusCode()).isEqualTo(204);
         String submissionId = json(browser.get("/api/cart/history")).path("items").get(0).path("id").asText();
+        HttpResponse<String> list = browser.post("/api/lists", "{\"name\":\"Weekly\",\"items\":[{\"text\":\"oat milk\"}]}");
+        assertThat(list.statusCode()).isEqualTo(201);
+        String listId = json(list).path("id").asText();
         // A connect in progress (its login attempt is bound to the shopper) and a second session.
         browser.send(browser.request("/auth/connect?provider=kroger").POST(HttpRequest.BodyPublishers.noBody()));
         Browser secondDevice = browser();
         krogerAccount(code + "-2", krogerProfile);
         signInWithKroger(secondDevice, code + "-2");
-        List<String> traces = List.of(shopperId, user, krogerProfile, submissionId);
+        List<String> traces = List.of(shopperId, user, krogerProfile, submissionId, listId);
         assertThat(database.rowsMentioning(traces).values().stream().mapToInt(Integer::intValue).sum())
-                .as("the shopper's rows before deletion").isGreaterThanOrEqualTo(8);
+                .as("the shopper's rows before deletion").isGreaterThanOrEqualTo(9);
 
         HttpResponse<String> deleted = browser.delete("/api/user");
 
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(deleted.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("shopper_session=;"));
         assertThat(database.tables()).contains("shopper", "shopper_connection", "shopper_session", "login_attempt",
-                "guidance", "selection", "cart_submission", "cart_submission_item");
+                "guidance", "selection", "cart_submission", "cart_submission_item", "shopping_list", "shopping_list_item");
         assertThat(database.rowsMentioning(traces)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         assertThat(database.count("select count(*) from cart_submission_item where submission_id = ?::uuid", submissionId)).isZero();
+        assertThat(database.count("select count(*) from shopping_list_item where list_id = ?::uuid", listId)).isZero();
         assertThat(browser.get("/api/user").statusCode()).isEqualTo(401);
         assertThat(secondDevice.get("/api/user").statusCode()).as("the other session went too").isEqualTo(401);
         // The accounts are free again: signing in makes a new shopper.

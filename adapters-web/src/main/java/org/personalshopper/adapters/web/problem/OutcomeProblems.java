@@ -4,13 +4,19 @@ import org.personalshopper.application.port.in.ConnectionConflictException;
 import org.personalshopper.application.port.in.ConnectionRequiredException;
 import org.personalshopper.application.port.in.IdempotencyConflictException;
 import org.personalshopper.application.port.in.NotOfferedException;
+import org.personalshopper.application.port.in.IdempotencyKeyReusedException;
+import org.personalshopper.application.port.in.RateLimitedException;
 import org.personalshopper.application.port.in.LimitReachedException;
+import org.personalshopper.application.port.in.ListAlreadySentException;
+import org.personalshopper.application.port.in.NoPreferredStoreException;
+import org.personalshopper.application.port.in.NothingToSendException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.ProviderConnectionUnavailableException;
 import org.personalshopper.application.port.in.ProviderFailedException;
 import org.personalshopper.application.port.in.SignInFailedException;
 import org.personalshopper.application.port.in.SignInRequiredException;
 import org.personalshopper.application.port.in.TemporarilyUnavailableException;
+import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.in.UnknownStoreException;
 import org.personalshopper.application.port.in.UseCaseException;
 import org.personalshopper.domain.ProviderFailure;
@@ -53,6 +59,17 @@ final class OutcomeProblems implements UseCaseException.Visitor<Problem> {
     public Problem idempotencyConflict(IdempotencyConflictException e) {
         return Problem.of(ProblemType.IDEMPOTENCY_CONFLICT, 409, "Request in progress",
                 "a request with this Idempotency-Key is still being carried out; try again shortly");
+    }
+
+    @Override
+    public Problem idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, 422, "Idempotency-Key reused",
+                "this Idempotency-Key was already used for a different request; send a new key with a new request");
+    }
+
+    @Override
+    public Problem rateLimited(RateLimitedException e) {
+        return Problem.of(ProblemType.RATE_LIMITED, 429, "Too many requests", e.getMessage()).retryAfter(e.retryAfter());
     }
 
     @Override
@@ -105,5 +122,26 @@ final class OutcomeProblems implements UseCaseException.Visitor<Problem> {
         return Problem.of(ProblemType.TEMPORARILY_UNAVAILABLE, 503, "Temporarily unavailable",
                         "our database does not answer right now; a change sent with this request may not have been saved, try again shortly")
                 .retryAfter(e.retryAfter());
+    }
+
+    @Override
+    public Problem noPreferredStore(NoPreferredStoreException e) {
+        return Problem.of(ProblemType.NO_PREFERRED_STORE, 409, "Choose a store first", e.getMessage())
+                .with("chooseStoreUrl", "/api/user/location");
+    }
+
+    @Override
+    public Problem unknownProduct(UnknownProductException e) {
+        return Problem.of(ProblemType.UNKNOWN_PRODUCT, 422, "Unknown product", e.getMessage());
+    }
+
+    @Override
+    public Problem listAlreadySent(ListAlreadySentException e) {
+        return Problem.of(ProblemType.LIST_ALREADY_SENT, 409, "List already sent", e.getMessage() + " (send {\"again\": true})");
+    }
+
+    @Override
+    public Problem nothingToSend(NothingToSendException e) {
+        return Problem.of(ProblemType.NOTHING_TO_SEND, 409, "Nothing to send", e.getMessage());
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.personalshopper.adapters.web.guard.SignInStart;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.adapters.web.session.SessionRequired;
@@ -75,6 +76,7 @@ public class AuthResource {
      */
     @GET
     @Path("login")
+    @SignInStart
     public Response login(@QueryParam("returnTo") String returnTo, @QueryParam("banner") String banner,
                           @QueryParam("provider") String provider) {
         return start(returnTo, banner, provider, Optional.empty(), Response.Status.FOUND);
@@ -92,6 +94,7 @@ public class AuthResource {
     @POST
     @Path("connect")
     @SessionRequired
+    @SignInStart
     public Response connect(@Context SecurityContext security, @Context HttpHeaders headers,
                             @QueryParam("provider") String provider, @QueryParam("returnTo") String returnTo) {
         Fields fields = new Fields();
@@ -136,8 +139,8 @@ public class AuthResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @QueryParam("error_description") String errorDescription,
                              @CookieParam(SessionCookies.LOGIN) String loginCookie,
-                             @CookieParam(SessionCookies.SESSION) String earlierSession) {
-        return complete(UNNAMED_CALLBACK_PROVIDER, code, state, error, loginCookie, earlierSession);
+                             @Context HttpHeaders headers) {
+        return complete(UNNAMED_CALLBACK_PROVIDER, code, state, error, loginCookie, headers);
     }
 
     /**
@@ -151,13 +154,13 @@ public class AuthResource {
                                      @QueryParam("state") String state, @QueryParam("error") String error,
                                      @QueryParam("error_description") String errorDescription,
                                      @CookieParam(SessionCookies.LOGIN) String loginCookie,
-                                     @CookieParam(SessionCookies.SESSION) String earlierSession) {
+                                     @Context HttpHeaders headers) {
         Provider callbackProvider = Fields.pathId("provider", () -> new Provider(provider));
-        return complete(callbackProvider, code, state, error, loginCookie, earlierSession);
+        return complete(callbackProvider, code, state, error, loginCookie, headers);
     }
 
     private Response complete(Provider callbackProvider, String code, String state, String error, String loginCookie,
-                              String earlierSession) {
+                              HttpHeaders headers) {
         AuthenticateShopper.SignedIn signedIn;
         try {
             signedIn = authenticate.completeLogin(new AuthenticateShopper.CompleteLogin(callbackProvider,
@@ -172,7 +175,7 @@ public class AuthResource {
                     .header("Set-Cookie", cookies.clearLogin())
                     .build();
         }
-        Optional.ofNullable(earlierSession).flatMap(SessionCookies::plausible).ifPresent(authenticate::signOut);
+        cookies.sessionIn(headers.getCookies()).ifPresent(authenticate::signOut);
         return Response.status(Response.Status.FOUND)
                 .location(location(signedIn.returnTo()).orElse(URI.create("/")))
                 .header("Set-Cookie", cookies.session(signedIn.sessionId()))
@@ -189,11 +192,29 @@ public class AuthResource {
         }
     }
 
-    /** Ends the session server-side and clears the cookie; answers 204 with or without a session. */
+    /**
+     * Ends the session server-side and clears the cookie; with {@code everywhere=true}, ends every session of
+     * that shopper (all their devices). Answers 204 with or without a session.
+     */
     @POST
     @Path("logout")
-    public Response logout(@CookieParam(SessionCookies.SESSION) String session) {
-        Optional.ofNullable(session).flatMap(SessionCookies::plausible).ifPresent(authenticate::signOut);
+    public Response logout(@QueryParam("everywhere") String everywhere, @Context HttpHeaders headers) {
+        Fields fields = new Fields();
+        boolean all = false;
+        if (everywhere != null) {
+            if (everywhere.equals("true") || everywhere.equals("false")) {
+                all = everywhere.equals("true");
+            } else {
+                fields.fail("everywhere", "must be true or false");
+            }
+        }
+        fields.throwIfInvalid();
+        Optional<String> session = cookies.sessionIn(headers.getCookies());
+        if (all) {
+            session.ifPresent(authenticate::signOutEverywhere);
+        } else {
+            session.ifPresent(authenticate::signOut);
+        }
         return Response.noContent().header("Set-Cookie", cookies.clearSession()).build();
     }
 }

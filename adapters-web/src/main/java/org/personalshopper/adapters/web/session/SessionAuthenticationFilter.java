@@ -3,7 +3,6 @@ package org.personalshopper.adapters.web.session;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
@@ -16,18 +15,17 @@ import org.personalshopper.domain.ShopperId;
 @SessionRequired
 public final class SessionAuthenticationFilter implements ContainerRequestFilter {
     private final AuthenticateShopper authenticate;
+    private final SessionCookies cookies;
 
     @Inject
-    public SessionAuthenticationFilter(AuthenticateShopper authenticate) {
+    public SessionAuthenticationFilter(AuthenticateShopper authenticate, SessionCookies cookies) {
         this.authenticate = authenticate;
+        this.cookies = cookies;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(SessionCookies.SESSION);
-        Optional<ShopperId> shopper = Optional.ofNullable(cookie)
-                .flatMap(c -> SessionCookies.plausible(c.getValue()))
-                .flatMap(authenticate::identify);
+        Optional<ShopperId> shopper = cookies.sessionIn(request.getCookies()).flatMap(authenticate::identify);
         if (shopper.isEmpty()) {
             request.abortWith(Problem.of(ProblemType.UNAUTHENTICATED, 401, "Not signed in",
                     "this needs a signed-in shopper; sign in at /auth/login").with("signInUrl", "/auth/login").response());

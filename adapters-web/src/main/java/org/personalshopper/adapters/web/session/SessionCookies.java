@@ -1,16 +1,21 @@
 package org.personalshopper.adapters.web.session;
 
+import jakarta.ws.rs.core.Cookie;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The two cookies of sign-in, written by hand so every attribute is exactly as reviewed: the login cookie
  * binds a sign-in in progress to this browser (path {@code /auth}, 10 minutes); the session cookie carries
- * the session id ({@code Path=/}). Both HttpOnly and SameSite=Lax, Secure when served over https.
+ * the session id ({@code Path=/}). Both HttpOnly and SameSite=Lax, Secure when served over https; then the
+ * session cookie is named with the {@code __Host-} prefix, which browsers accept only from this host itself,
+ * Secure, with {@code Path=/} and no Domain: a sibling subdomain cannot plant or overwrite it.
  */
 public final class SessionCookies {
     public static final String SESSION = "shopper_session";
+    public static final String HOST_SESSION = "__Host-" + SESSION;
     public static final String LOGIN = "shopper_login";
     public static final Duration LOGIN_MAX_AGE = Duration.ofMinutes(10);
     private static final String LOGIN_PATH = "/auth";
@@ -26,6 +31,16 @@ public final class SessionCookies {
         }
     }
 
+    /** The session cookie's name: {@code __Host-shopper_session} over https, else {@code shopper_session}. */
+    public String sessionName() {
+        return secure ? HOST_SESSION : SESSION;
+    }
+
+    /** The session id the client presented under this service's session cookie name, if it can be one. */
+    public Optional<String> sessionIn(Map<String, Cookie> presented) {
+        return Optional.ofNullable(presented.get(sessionName())).map(Cookie::getValue).flatMap(SessionCookies::plausible);
+    }
+
     public String login(String browserBinding) {
         return cookie(LOGIN, browserBinding, LOGIN_PATH, LOGIN_MAX_AGE.toSeconds());
     }
@@ -35,11 +50,11 @@ public final class SessionCookies {
     }
 
     public String session(String sessionId) {
-        return cookie(SESSION, sessionId, "/", sessionMaxAge.toSeconds());
+        return cookie(sessionName(), sessionId, "/", sessionMaxAge.toSeconds());
     }
 
     public String clearSession() {
-        return cookie(SESSION, "", "/", 0);
+        return cookie(sessionName(), "", "/", 0);
     }
 
     /** A cookie value as the client sent it, if it can be one of ours (visible ASCII, bounded). */

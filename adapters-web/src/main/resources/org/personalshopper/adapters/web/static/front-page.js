@@ -3,7 +3,7 @@
 'use strict';
 
 (function () {
-  const state = { shopper: null, stores: new Map(), products: new Map() };
+  const state = { shopper: null, stores: new Map(), products: new Map(), list: null };
 
   const $ = (id) => document.getElementById(id);
 
@@ -251,6 +251,164 @@
       }));
       item.appendChild(remove);
       list.appendChild(item);
+    }
+  }
+
+  // ---- shopping lists ---------------------------------------------------------------------------
+
+  async function loadLists() {
+    const answer = await api('GET', '/api/lists');
+    const list = $('list-list');
+    clear(list);
+    if (answer.items.length === 0) {
+      list.appendChild(el('li', 'No lists yet.', { class: 'empty' }));
+    }
+    for (const shoppingList of answer.items) {
+      const item = el('li');
+      item.appendChild(el('span', shoppingList.name + ' (' + shoppingList.items.length + ' items)'));
+      const open = el('button', 'Open', { type: 'button', 'data-list-id': shoppingList.id, 'aria-label': 'Open list: ' + shoppingList.name });
+      open.addEventListener('click', () => act(open, () => openList(shoppingList.id)));
+      item.appendChild(open);
+      const remove = el('button', 'Delete', { type: 'button', 'aria-label': 'Delete list: ' + shoppingList.name });
+      remove.addEventListener('click', () => act(remove, async () => {
+        await api('DELETE', listApi(shoppingList.id));
+        if (state.list === shoppingList.id) {
+          state.list = null;
+          $('list-detail').hidden = true;
+        }
+        await loadLists();
+        say('Deleted the list "' + shoppingList.name + '".');
+      }));
+      item.appendChild(remove);
+      list.appendChild(item);
+    }
+    return answer.items;
+  }
+
+  async function openList(id) {
+    const shoppingList = await api('GET', listApi(id));
+    state.list = shoppingList.id;
+    $('list-detail').hidden = false;
+    $('list-title').textContent = shoppingList.name;
+    clear($('plan-list-items'));
+    $('plan-summary').textContent = '';
+    $('send-list-again').hidden = true;
+    renderItems(shoppingList);
+  }
+
+  function renderItems(shoppingList) {
+    const list = $('item-list');
+    clear(list);
+    if (shoppingList.items.length === 0) {
+      list.appendChild(el('li', 'No items yet: add what you need.', { class: 'empty' }));
+    }
+    for (const entry of shoppingList.items) {
+      const item = el('li', null, { class: entry.checked ? 'checked' : '' });
+      const id = 'item-' + entry.id;
+      const check = el('input', null, { type: 'checkbox', id: id, 'data-item-id': entry.id });
+      check.checked = entry.checked;
+      check.addEventListener('change', () => act(null, async () => {
+        await api('PATCH', itemPath(entry.id), { checked: check.checked });
+        await openList(shoppingList.id);
+        say(check.checked ? 'Checked off "' + entry.text + '".' : '"' + entry.text + '" is back on the list.');
+      }));
+      item.appendChild(check);
+      item.appendChild(el('label', entry.quantity + ' × ' + entry.text + (entry.note ? ' (' + entry.note + ')' : ''), { for: id }));
+      const remove = el('button', 'Remove', { type: 'button', 'aria-label': 'Remove item: ' + entry.text });
+      remove.addEventListener('click', () => act(remove, async () => {
+        await api('DELETE', itemPath(entry.id));
+        await openList(shoppingList.id);
+        say('Removed "' + entry.text + '".');
+      }));
+      item.appendChild(remove);
+      list.appendChild(item);
+    }
+  }
+
+  /** /api/lists/ and the given segments, each encoded. */
+  function listApi() {
+    return '/api/lists/' + Array.from(arguments, (segment) => encodeURIComponent(segment)).join('/');
+  }
+
+  function itemPath(itemId) {
+    return listApi(state.list, 'items', itemId);
+  }
+
+  const STATUS_WORDS = { chosen: 'Your pick', proposed: 'Proposed', 'no-match': 'No match', 'not-searched': 'Not searched yet' };
+
+  async function planList() {
+    const plan = await api('POST', listApi(state.list, 'plan'));
+    renderPlan(plan);
+    const open = plan.items.length;
+    const picked = plan.items.filter((i) => i.status === 'chosen').length;
+    say('Planned ' + open + ' items: ' + picked + ' with your pick.');
+  }
+
+  function renderPlan(plan) {
+    const list = $('plan-list-items');
+    clear(list);
+    const notes = [plan.pickedBy === 'rules' ? 'Picked by your guidance rules.' : 'Picked by the ' + plan.pickedBy + '.'];
+    if (!plan.complete) {
+      notes.push('Some items could not be searched right now' + (plan.retryAfterSeconds ? ': plan again in ' + plan.retryAfterSeconds + ' s.' : '.'));
+    }
+    $('plan-summary').textContent = notes.concat(plan.notes || []).join(' ');
+    for (const item of plan.items) {
+      const card = el('li', null, { class: 'card plan-item status-' + item.status, 'data-plan-item': item.itemId });
+      card.appendChild(el('h4', item.quantity + ' × ' + item.text + ': ' + (STATUS_WORDS[item.status] || item.status)));
+      card.appendChild(el('p', item.reason, { class: 'reason' }));
+      const candidates = el('ul', null, { class: 'candidates' });
+      item.candidates.forEach((candidate, index) => {
+        const line = el('li');
+        const what = [candidate.description, candidate.brand, candidate.size].filter(Boolean).join(', ');
+        line.appendChild(el('p', what + (candidate.price ? ' · ' + priceText(candidate.price).replace('Price: ', '') : '')
+          + (item.status === 'chosen' ? '' : ' · score ' + candidate.score)));
+        const reasons = el('ul');
+        for (const reason of candidate.reasons) {
+          reasons.appendChild(el('li', reason));
+        }
+        line.appendChild(reasons);
+        if (item.status === 'chosen') {
+          const change = el('button', 'Change pick', { type: 'button', 'data-change-item': item.itemId,
+            'aria-label': 'Change the pick for ' + item.text });
+          change.addEventListener('click', () => act(change, async () => {
+            await api('DELETE', listApi(state.list, 'items', item.itemId, 'choice'));
+            await planList();
+            say('Forgot the pick for "' + item.text + '": choose another.');
+          }));
+          line.appendChild(change);
+        } else {
+          const choose = el('button', index === 0 ? 'Choose this (best)' : 'Choose this', { type: 'button',
+            'data-choose-item': item.itemId, 'data-product-id': candidate.productId,
+            'aria-label': 'Choose ' + candidate.description + ' for ' + item.text });
+          choose.addEventListener('click', () => act(choose, async () => {
+            const saved = await api('PUT', listApi(state.list, 'items', item.itemId, 'choice'), { productId: candidate.productId });
+            await Promise.all([planList(), loadSelections()]);
+            say('Chose ' + (saved.description || saved.upc) + ' for "' + item.text + '".');
+          }));
+          line.appendChild(choose);
+        }
+        candidates.appendChild(line);
+      });
+      card.appendChild(candidates);
+      list.appendChild(card);
+    }
+  }
+
+  async function sendList(again) {
+    $('send-list-again').hidden = true;
+    try {
+      const sent = await api('POST', listApi(state.list, 'cart'), { again: again },
+        { 'Idempotency-Key': idempotencyKey() });
+      const went = sent.sent.map((i) => i.text).join(', ');
+      const missing = sent.notSent.map((i) => i.text).join(', ');
+      say('Sent to your Kroger cart: ' + went + '.' + (missing ? ' Not sent (no pick yet): ' + missing + '.' : ''));
+    } catch (e) {
+      if (e instanceof ApiError && e.problem.type === '/problems/list-already-sent') {
+        $('send-list-again').hidden = false;
+      }
+      throw e;
+    } finally {
+      await Promise.all([loadHistory(), loadShopper()]).catch(() => undefined);
     }
   }
 
@@ -516,6 +674,27 @@
       say('Added guidance "' + text.trim() + '".');
     });
     onSubmit('search-form', () => search($('search-term').value.trim()));
+    onSubmit('list-form', async () => {
+      const name = $('list-name').value;
+      const created = await api('POST', '/api/lists', { name: name });
+      $('list-name').value = '';
+      await loadLists();
+      await openList(created.id);
+      say('Created the list "' + created.name + '".');
+      $('item-text').focus();
+    });
+    onSubmit('item-form', async () => {
+      const text = $('item-text').value;
+      await api('POST', listApi(state.list, 'items'), { text: text, quantity: Number($('item-quantity').value) });
+      $('item-text').value = '';
+      $('item-quantity').value = '1';
+      await Promise.all([openList(state.list), loadLists()]);
+      say('Added "' + text.trim() + '".');
+      $('item-text').focus();
+    });
+    $('plan-list').addEventListener('click', () => act($('plan-list'), planList));
+    $('send-list').addEventListener('click', () => act($('send-list'), () => sendList(false)));
+    $('send-list-again').addEventListener('click', () => act($('send-list-again'), () => sendList(true)));
     $('add-to-cart').addEventListener('click', () => act($('add-to-cart'), addToCart));
     $('sign-out').addEventListener('click', () => act($('sign-out'), async () => {
       await api('POST', '/auth/logout');
@@ -523,12 +702,18 @@
       say('You are signed out.');
       $('sign-in').focus();
     }));
+    $('sign-out-everywhere').addEventListener('click', () => act($('sign-out-everywhere'), async () => {
+      await api('POST', '/auth/logout?everywhere=true');
+      showSignedOut();
+      say('You are signed out on every device.');
+      $('sign-in').focus();
+    }));
 
     wireConnections();
     await act(null, async () => {
       await loadProviders();
       if (await loadShopper()) {
-        await Promise.all([loadGuidance(), loadSelections(), loadHistory()]);
+        await Promise.all([loadGuidance(), loadSelections(), loadHistory(), loadLists()]);
       }
     });
     document.body.setAttribute('data-ready', 'true');

@@ -79,6 +79,7 @@ public final class FakeUseCases {
     /** Session id -> shopper. */
     public final Map<String, ShopperId> sessions = new ConcurrentHashMap<>();
     public final List<String> signedOut = new CopyOnWriteArrayList<>();
+    public final List<ShopperId> signedOutEverywhere = new CopyOnWriteArrayList<>();
     public volatile AuthenticateShopper.BeginLogin lastBeginLogin;
     public volatile AuthenticateShopper.CompleteLogin lastCompleteLogin;
     public volatile RuntimeException completeLoginFailure;
@@ -120,6 +121,7 @@ public final class FakeUseCases {
         sessions.clear();
         sessions.put(SESSION, SHOPPER);
         signedOut.clear();
+        signedOutEverywhere.clear();
         lastBeginLogin = null;
         lastCompleteLogin = null;
         completeLoginFailure = null;
@@ -205,6 +207,16 @@ public final class FakeUseCases {
             writes.incrementAndGet();
             signedOut.add(sessionId);
             sessions.remove(sessionId);
+        }
+
+        @Override
+        public void signOutEverywhere(String sessionId) {
+            writes.incrementAndGet();
+            ShopperId shopper = sessions.get(sessionId);
+            if (shopper != null) {
+                signedOutEverywhere.add(shopper);
+                sessions.values().removeIf(shopper::equals);
+            }
         }
 
         /** The shopper's provider connections, as the use cases report them. */

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.personalshopper.adapters.web.ShopperWebApp;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.adapters.web.server.ShopperHttpServer;
+import org.personalshopper.adapters.web.session.SessionCookies;
 import org.personalshopper.application.port.in.AuthenticateShopper;
 import org.personalshopper.application.port.in.CheckReadiness;
+import org.personalshopper.application.port.in.ChooseProductForItem;
+import org.personalshopper.application.port.in.ManageShoppingLists;
+import org.personalshopper.application.port.in.PlanShoppingList;
+import org.personalshopper.application.port.in.SendListToCart;
 import org.personalshopper.application.port.in.ChoosePreferredStore;
 import org.personalshopper.application.port.in.FillCart;
 import org.personalshopper.application.port.in.FindStores;
@@ -40,6 +45,7 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
     public static final String ORIGIN = "https://shop.example";
 
     public final FakeUseCases fakes = new FakeUseCases();
+    public final FakeListUseCases lists = new FakeListUseCases();
     private final HttpServer server;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -64,6 +70,10 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
                 bind(fakes.catalog).to(FindStores.class);
                 bind(fakes.cart).to(FillCart.class);
                 bind(fakes.readiness).to(CheckReadiness.class);
+                bind(lists).to(ManageShoppingLists.class);
+                bind(lists).to(PlanShoppingList.class);
+                bind(lists).to(ChooseProductForItem.class);
+                bind(lists).to(SendListToCart.class);
             }
         });
         server = ShopperHttpServer.create(URI.create("http://127.0.0.1:0/"), config, settings);
@@ -76,9 +86,12 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
         base = URI.create("http://127.0.0.1:" + listener.getPort());
     }
 
-    /** Secure cookies, origin {@link #ORIGIN}, sessions of 30 days, the default 64 KiB body limit. */
+    /**
+     * Secure cookies, origin {@link #ORIGIN}, sessions of 30 days, the default 64 KiB body limit, and sign-in
+     * limits high enough that tests starting many sign-ins from one address are not cut off.
+     */
     public static WebServer standard() {
-        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30)));
+        return new WebServer(new WebSettings(URI.create(ORIGIN), true, Duration.ofDays(30)).withSignInLimits(100_000, 100_000));
     }
 
     public URI uri(String pathAndQuery) {
@@ -91,7 +104,7 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
 
     /** With the signed-in shopper's session cookie. */
     public HttpRequest.Builder signedIn(String pathAndQuery) {
-        return request(pathAndQuery).header("Cookie", "shopper_session=" + FakeUseCases.SESSION);
+        return request(pathAndQuery).header("Cookie", SessionCookies.HOST_SESSION + "=" + FakeUseCases.SESSION);
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -72,6 +72,7 @@ public interface AuthenticateShopper {
     /**
      * @throws org.personalshopper.domain.InvalidValueException for a banner the provider does not know
      * @throws NotOfferedException for a provider this service is not configured for (or none configured)
+     * @throws RateLimitedException when so many sign-ins are in progress that no more are stored
      */
     LoginRedirect beginLogin(BeginLogin command);
 
@@ -90,4 +91,10 @@ public interface AuthenticateShopper {
 
     /** Ends the session server-side; unknown sessions are ignored. */
     void signOut(String sessionId);
+
+    /**
+     * Ends every session of the shopper this live session belongs to, on every device, this one included;
+     * an unknown or expired session is ignored.
+     */
+    void signOutEverywhere(String sessionId);
 }

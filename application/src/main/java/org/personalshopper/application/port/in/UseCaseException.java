@@ -14,7 +14,8 @@ public abstract sealed class UseCaseException extends RuntimeException
         permits NotFoundException, LimitReachedException, UnknownStoreException, SignInRequiredException,
         SignInFailedException, IdempotencyConflictException, ProviderConnectionUnavailableException,
         ProviderFailedException, TemporarilyUnavailableException, NotOfferedException, ConnectionRequiredException,
-        ConnectionConflictException {
+        ConnectionConflictException, IdempotencyKeyReusedException, RateLimitedException,
+        NoPreferredStoreException, UnknownProductException, ListAlreadySentException, NothingToSendException {
 
     protected UseCaseException(String message, Throwable cause) {
         super(message, cause);
@@ -37,6 +38,10 @@ public abstract sealed class UseCaseException extends RuntimeException
 
         R idempotencyConflict(IdempotencyConflictException e);
 
+        R idempotencyKeyReused(IdempotencyKeyReusedException e);
+
+        R rateLimited(RateLimitedException e);
+
         R providerConnectionUnavailable(ProviderConnectionUnavailableException e);
 
         R providerFailed(ProviderFailedException e);
@@ -48,5 +53,12 @@ public abstract sealed class UseCaseException extends RuntimeException
         R connectionRequired(ConnectionRequiredException e);
 
         R connectionConflict(ConnectionConflictException e);
+        R noPreferredStore(NoPreferredStoreException e);
+
+        R unknownProduct(UnknownProductException e);
+
+        R listAlreadySent(ListAlreadySentException e);
+
+        R nothingToSend(NothingToSendException e);
     }
 }

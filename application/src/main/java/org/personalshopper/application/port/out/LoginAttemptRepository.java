@@ -16,4 +16,7 @@ public interface LoginAttemptRepository {
     Optional<LoginAttempt> take(SecretHash stateHash);
 
     int deleteExpired(Instant now);
+
+    /** How many sign-ins are in progress: attempts not yet expired at {@code now}. */
+    int countUnexpired(Instant now);
 }

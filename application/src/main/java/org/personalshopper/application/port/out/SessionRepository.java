@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.personalshopper.domain.SecretHash;
 import org.personalshopper.domain.Session;
+import org.personalshopper.domain.ShopperId;
 
 /** Sessions, found by the hash of their id; the id itself is never stored. */
 public interface SessionRepository {
@@ -15,6 +16,15 @@ public interface SessionRepository {
     void touch(SecretHash idHash, Instant usedAt);
 
     void delete(SecretHash idHash);
+
+    /** Ends every session of the shopper; returns how many. */
+    int deleteAll(ShopperId shopperId);
+
+    /**
+     * Ends the shopper's oldest sessions (by sign-in time) until at most {@code keep} remain; returns how many
+     * ended.
+     */
+    int keepNewest(ShopperId shopperId, int keep);
 
     /** Removes sessions last used before {@code idleCutoff} or created before {@code absoluteCutoff}. */
     int deleteExpired(Instant idleCutoff, Instant absoluteCutoff);
