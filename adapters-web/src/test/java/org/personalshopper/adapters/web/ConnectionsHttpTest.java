@@ -102,7 +102,7 @@ class ConnectionsHttpTest {
         assertThat(problem.path("type").asText()).isEqualTo("/problems/account-linked-elsewhere");
         assertThat(problem.path("provider").asText()).isEqualTo("kroger");
         assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("shopper_login=;"));
-        assertThat(response.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).startsWith("shopper_session="));
+        assertThat(response.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).startsWith("__Host-shopper_session="));
     }
 
     @Test
@@ -140,7 +140,7 @@ class ConnectionsHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(fakes.accountDeleted).isTrue();
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("shopper_session=;"));
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("__Host-shopper_session=;"));
         Json.problem(web.get("/api/user"), 401);
     }
 
