@@ -24,6 +24,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.adapters.web.problem.ProblemType;
 
@@ -89,6 +92,20 @@ class OpenApiDocumentTest {
         String path = "/" + Arrays.stream((base + "/" + sub).split("/")).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("/"));
         return path.replaceAll("\\{(\\w+)(:[^}]*)?}", "{$1}");
+    }
+
+    /** Any YAML reader (a client generator, a linter) must be able to read the served document. */
+    @Test
+    void isValidYamlWithEveryDocumentedOperationUnderPaths() throws IOException {
+        JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(document());
+        assertThat(openApi.path("openapi").asText()).startsWith("3.1");
+        Set<String> parsed = new TreeSet<>();
+        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (HTTP_METHODS.containsValue(method)) {
+                parsed.add(method + " " + path.getKey());
+            }
+        }));
+        assertThat(parsed).isEqualTo(documentedOperations(document()));
     }
 
     @Test
