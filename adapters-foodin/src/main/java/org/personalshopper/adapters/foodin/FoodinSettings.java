@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.personalshopper.adapters.http.ProviderSettingsChecks;
 
 /**
  * How to reach Foodin Connect as one registered application.
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 public record FoodinSettings(URI baseUrl, String clientId, String clientSecret, URI redirectUri, FoodinScope scope,
                              Duration connectTimeout, Duration requestTimeout) {
+    /** How messages name this provider. */
+    private static final String PROVIDER = "Foodin";
 
     public static final FoodinScope DEFAULT_SCOPE = FoodinScope.READ_WRITE;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -31,12 +34,12 @@ public record FoodinSettings(URI baseUrl, String clientId, String clientSecret, 
 
     public FoodinSettings {
         baseUrl = checkBaseUrl(baseUrl);
-        clientId = checkCredential("clientId", clientId);
-        clientSecret = checkCredential("clientSecret", clientSecret);
-        redirectUri = checkRedirectUri(redirectUri);
+        clientId = ProviderSettingsChecks.credential(PROVIDER, "clientId", clientId);
+        clientSecret = ProviderSettingsChecks.credential(PROVIDER, "clientSecret", clientSecret);
+        redirectUri = ProviderSettingsChecks.redirectUri(PROVIDER, redirectUri);
         Objects.requireNonNull(scope, "Foodin scope is required");
-        connectTimeout = checkTimeout("connectTimeout", connectTimeout);
-        requestTimeout = checkTimeout("requestTimeout", requestTimeout);
+        connectTimeout = ProviderSettingsChecks.positive(PROVIDER, "connectTimeout", connectTimeout);
+        requestTimeout = ProviderSettingsChecks.positive(PROVIDER, "requestTimeout", requestTimeout);
     }
 
     /** Settings with the default timeouts (2 s to connect, 10 s for an answer). */
@@ -124,53 +127,6 @@ public record FoodinSettings(URI baseUrl, String clientId, String clientSecret, 
         }
     }
 
-    private static URI checkBaseUrl(URI url) {
-        Objects.requireNonNull(url, "Foodin baseUrl is required");
-        checkHttpAbsolute("baseUrl", url);
-        String path = url.getRawPath();
-        if ((path != null && !path.isEmpty() && !path.equals("/")) || url.getRawQuery() != null
-                || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("Foodin baseUrl must be scheme, host and port only");
-        }
-        String port = url.getPort() == -1 ? "" : ":" + url.getPort();
-        return URI.create(url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost() + port);
-    }
-
-    private static URI checkRedirectUri(URI uri) {
-        Objects.requireNonNull(uri, "Foodin redirectUri is required");
-        checkHttpAbsolute("redirectUri", uri);
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("Foodin redirectUri must not have a fragment");
-        }
-        return uri;
-    }
-
-    private static void checkHttpAbsolute(String name, URI uri) {
-        String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || scheme == null
-                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("Foodin " + name + " must be an absolute http(s) URL with a host");
-        }
-    }
-
-    private static String checkCredential(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Foodin " + name + " is required");
-        }
-        if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
-            throw new IllegalArgumentException("Foodin " + name + " must not contain spaces or control characters");
-        }
-        return value;
-    }
-
-    private static Duration checkTimeout(String name, Duration timeout) {
-        Objects.requireNonNull(timeout, "Foodin " + name + " is required");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("Foodin " + name + " must be positive");
-        }
-        return timeout;
-    }
 
     /** Reads variables; blank counts as unset. */
     private record Variables(Map<String, String> env) {
@@ -192,5 +148,9 @@ public record FoodinSettings(URI baseUrl, String clientId, String clientSecret, 
             }
             return uri;
         }
+    }
+
+    private static URI checkBaseUrl(URI url) {
+        return ProviderSettingsChecks.origin(PROVIDER, "baseUrl", url, "scheme, host and port only");
     }
 }

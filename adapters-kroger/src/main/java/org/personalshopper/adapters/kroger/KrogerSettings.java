@@ -3,8 +3,8 @@ package org.personalshopper.adapters.kroger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.personalshopper.adapters.http.ProviderSettingsChecks;
 
 /**
  * How to reach Kroger as one registered app.
@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public record KrogerSettings(URI apiBaseUrl, String clientId, String clientSecret, URI redirectUri, List<String> scopes,
                              boolean pkce, Duration connectTimeout, Duration requestTimeout) {
+    /** How messages name this provider. */
+    private static final String PROVIDER = "Kroger";
 
     public static final URI PRODUCTION_BASE_URL = URI.create("https://api.kroger.com");
     public static final URI CERTIFICATION_BASE_URL = URI.create("https://api-ce.kroger.com");
@@ -29,16 +31,16 @@ public record KrogerSettings(URI apiBaseUrl, String clientId, String clientSecre
 
     public KrogerSettings {
         apiBaseUrl = checkBaseUrl(apiBaseUrl);
-        clientId = checkCredential("clientId", clientId);
+        clientId = ProviderSettingsChecks.credential(PROVIDER, "clientId", clientId);
         if (clientId.indexOf(':') >= 0) {
             // Basic auth joins id and secret with ':'; an id containing one could not be told apart.
             throw new IllegalArgumentException("Kroger clientId must not contain ':'");
         }
-        clientSecret = checkCredential("clientSecret", clientSecret);
-        redirectUri = checkRedirectUri(redirectUri);
+        clientSecret = ProviderSettingsChecks.credential(PROVIDER, "clientSecret", clientSecret);
+        redirectUri = ProviderSettingsChecks.redirectUri(PROVIDER, redirectUri);
         scopes = checkScopes(scopes);
-        connectTimeout = checkTimeout("connectTimeout", connectTimeout);
-        requestTimeout = checkTimeout("requestTimeout", requestTimeout);
+        connectTimeout = ProviderSettingsChecks.positive(PROVIDER, "connectTimeout", connectTimeout);
+        requestTimeout = ProviderSettingsChecks.positive(PROVIDER, "requestTimeout", requestTimeout);
     }
 
     /** Settings with the default timeouts (2 s to connect, 10 s for an answer). */
@@ -65,47 +67,6 @@ public record KrogerSettings(URI apiBaseUrl, String clientId, String clientSecre
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
     }
 
-    private static URI checkBaseUrl(URI url) {
-        Objects.requireNonNull(url, "Kroger apiBaseUrl is required");
-        checkHttpAbsolute("apiBaseUrl", url);
-        String path = url.getRawPath();
-        if ((path != null && !path.isEmpty() && !path.equals("/")) || url.getRawQuery() != null
-                || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "Kroger apiBaseUrl must be scheme and host only, e.g. https://api.kroger.com (got a path, query or user info)");
-        }
-        String port = url.getPort() == -1 ? "" : ":" + url.getPort();
-        return URI.create(url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost() + port);
-    }
-
-    private static URI checkRedirectUri(URI uri) {
-        Objects.requireNonNull(uri, "Kroger redirectUri is required");
-        checkHttpAbsolute("redirectUri", uri);
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("Kroger redirectUri must not have a fragment");
-        }
-        return uri;
-    }
-
-    private static void checkHttpAbsolute(String name, URI uri) {
-        String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || scheme == null
-                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("Kroger " + name + " must be an absolute http(s) URL with a host");
-        }
-    }
-
-    private static String checkCredential(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Kroger " + name + " is required");
-        }
-        if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
-            throw new IllegalArgumentException("Kroger " + name + " must not contain spaces or control characters");
-        }
-        return value;
-    }
-
     private static List<String> checkScopes(List<String> scopes) {
         Objects.requireNonNull(scopes, "Kroger scopes are required");
         if (scopes.isEmpty()) {
@@ -119,11 +80,8 @@ public record KrogerSettings(URI apiBaseUrl, String clientId, String clientSecre
         return List.copyOf(scopes);
     }
 
-    private static Duration checkTimeout(String name, Duration timeout) {
-        Objects.requireNonNull(timeout, "Kroger " + name + " is required");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("Kroger " + name + " must be positive");
-        }
-        return timeout;
+    private static URI checkBaseUrl(URI url) {
+        return ProviderSettingsChecks.origin(PROVIDER, "apiBaseUrl", url,
+                "scheme and host only, e.g. https://api.kroger.com (got a path, query or user info)");
     }
 }
