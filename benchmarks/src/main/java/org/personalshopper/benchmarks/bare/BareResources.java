@@ -88,8 +88,11 @@ public final class BareResources {
     public record Connected(boolean connected, Instant accessTokenExpiresAt) {
     }
 
+    public record ConnectionJson(String provider, String profileId, boolean connected, Instant accessExpiresAt) {
+    }
+
     public record ShopperJson(String id, String provider, String profileId, String preferredLocationId, Instant createdAt,
-                              Connected kroger) {
+                              Connected kroger, List<ConnectionJson> connections) {
     }
 
     @GET
@@ -184,18 +187,30 @@ public final class BareResources {
                 return unauthenticated();
             }
             ShopperJson json;
-            try (PreparedStatement s = c.prepareStatement("select s.id, s.provider, s.profile_id, s.preferred_location_id,"
-                    + " s.created_at, t.usable, t.access_token_expires_at from shopper s"
-                    + " left join shopper_token t on t.shopper_id = s.id where s.id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("select id, preferred_location_id, created_at from shopper where id = ?");
+                 PreparedStatement cs = c.prepareStatement("select provider, profile_id, usable, access_token_expires_at"
+                         + " from shopper_connection where shopper_id = ? order by connected_at, provider")) {
                 s.setObject(1, shopper);
+                cs.setObject(1, shopper);
+                List<ConnectionJson> connections = new ArrayList<>();
+                try (ResultSet r = cs.executeQuery()) {
+                    while (r.next()) {
+                        boolean connected = r.getBoolean(3);
+                        connections.add(new ConnectionJson(r.getString(1), r.getString(2), connected,
+                                connected ? r.getObject(4, OffsetDateTime.class).toInstant() : null));
+                    }
+                }
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
                         return Response.status(404).build();
                     }
-                    boolean connected = r.getBoolean(6);
-                    json = new ShopperJson(r.getObject(1).toString(), r.getString(2), r.getString(3), r.getString(4),
-                            r.getObject(5, OffsetDateTime.class).toInstant(), new Connected(connected,
-                            connected ? r.getObject(7, OffsetDateTime.class).toInstant() : null));
+                    ConnectionJson first = connections.isEmpty() ? null : connections.get(0);
+                    ConnectionJson kroger = connections.stream().filter(k -> k.provider().equals("kroger")).findFirst().orElse(null);
+                    json = new ShopperJson(r.getObject(1).toString(), first == null ? null : first.provider(),
+                            first == null ? null : first.profileId(), r.getString(2),
+                            r.getObject(3, OffsetDateTime.class).toInstant(),
+                            new Connected(kroger != null && kroger.connected(), kroger == null ? null : kroger.accessExpiresAt()),
+                            connections);
                 }
             }
             return Response.ok(json).build();
@@ -212,7 +227,8 @@ public final class BareResources {
         String stateHash = sha256(state);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("insert into login_attempt"
-                + " (state_hash, browser_binding_hash, code_verifier_enc, return_to, created_at, expires_at) values (?, ?, ?, ?, ?, ?)")) {
+                + " (state_hash, browser_binding_hash, code_verifier_enc, return_to, created_at, expires_at, provider)"
+                + " values (?, ?, ?, ?, ?, ?, 'kroger')")) {
             s.setString(1, stateHash);
             s.setString(2, sha256(binding));
             s.setString(3, encrypt(verifier, "login_attempt.code_verifier_enc/" + stateHash));
@@ -271,31 +287,50 @@ public final class BareResources {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                UUID shopper;
-                try (PreparedStatement s = c.prepareStatement("insert into shopper (id, provider, profile_id, created_at,"
-                        + " updated_at) values (?, 'kroger', ?, ?, ?) on conflict (provider, profile_id) do update"
-                        + " set updated_at = shopper.updated_at returning id")) {
-                    s.setObject(1, UUID.randomUUID());
-                    s.setString(2, profileId);
-                    s.setObject(3, now);
-                    s.setObject(4, now);
+                // As the service: the account's shopper if it has one, else a new shopper; then the connection upsert.
+                UUID shopper = null;
+                try (PreparedStatement s = c.prepareStatement("select shopper_id from shopper_connection"
+                        + " where provider = 'kroger' and profile_id = ?")) {
+                    s.setString(1, profileId);
                     try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        shopper = r.getObject(1, UUID.class);
+                        if (r.next()) {
+                            shopper = r.getObject(1, UUID.class);
+                        }
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("insert into shopper_token (shopper_id, access_token_enc,"
-                        + " refresh_token_enc, issued_at, access_token_expires_at, usable, updated_at)"
-                        + " values (?, ?, ?, ?, ?, true, now()) on conflict (shopper_id) do update set"
-                        + " access_token_enc = excluded.access_token_enc, refresh_token_enc = excluded.refresh_token_enc,"
-                        + " issued_at = excluded.issued_at, access_token_expires_at = excluded.access_token_expires_at,"
-                        + " usable = true, updated_at = now()")) {
+                if (shopper == null) {
+                    shopper = UUID.randomUUID();
+                    try (PreparedStatement s = c.prepareStatement("insert into shopper (id, created_at, updated_at)"
+                            + " values (?, ?, ?)")) {
+                        s.setObject(1, shopper);
+                        s.setObject(2, now);
+                        s.setObject(3, now);
+                        s.executeUpdate();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("delete from shopper_connection where shopper_id = ?"
+                        + " and provider = 'kroger' and profile_id <> ?")) {
                     s.setObject(1, shopper);
-                    s.setString(2, encrypt(access, "shopper_token.access_token_enc/" + shopper));
-                    s.setString(3, encrypt(refresh, "shopper_token.refresh_token_enc/" + shopper));
+                    s.setString(2, profileId);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("insert into shopper_connection (shopper_id, provider,"
+                        + " profile_id, access_token_enc, refresh_token_enc, issued_at, access_token_expires_at, usable,"
+                        + " token_binding, connected_at, updated_at) values (?, 'kroger', ?, ?, ?, ?, ?, true, 'connection', ?, now())"
+                        + " on conflict (provider, profile_id) do update set access_token_enc = excluded.access_token_enc,"
+                        + " refresh_token_enc = excluded.refresh_token_enc, issued_at = excluded.issued_at,"
+                        + " access_token_expires_at = excluded.access_token_expires_at, usable = true,"
+                        + " token_binding = 'connection', updated_at = now() where shopper_connection.shopper_id = ?")) {
+                    String rowKey = shopper + "/kroger";
                     OffsetDateTime issued = OffsetDateTime.ofInstant(requestedAt.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-                    s.setObject(4, issued);
-                    s.setObject(5, issued.plusSeconds(expiresIn));
+                    s.setObject(1, shopper);
+                    s.setString(2, profileId);
+                    s.setString(3, encrypt(access, "shopper_connection.access_token_enc/" + rowKey));
+                    s.setString(4, encrypt(refresh, "shopper_connection.refresh_token_enc/" + rowKey));
+                    s.setObject(5, issued);
+                    s.setObject(6, issued.plusSeconds(expiresIn));
+                    s.setObject(7, issued);
+                    s.setObject(8, shopper);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("insert into shopper_session (id_hash, shopper_id, created_at,"
@@ -304,6 +339,13 @@ public final class BareResources {
                     s.setObject(2, shopper);
                     s.setObject(3, now);
                     s.setObject(4, now);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("delete from shopper_session where shopper_id = ? and id_hash"
+                        + " not in (select id_hash from shopper_session where shopper_id = ? order by created_at desc,"
+                        + " id_hash desc limit 10)")) {
+                    s.setObject(1, shopper);
+                    s.setObject(2, shopper);
                     s.executeUpdate();
                 }
                 c.commit();
