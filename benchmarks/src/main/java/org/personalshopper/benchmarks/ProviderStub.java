@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A provider that answers at once, as far as a sign-in needs one: the token endpoint exchanges code
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 final class ProviderStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
+    private final AtomicLong profilesAnswered = new AtomicLong();
 
     ProviderStub() throws IOException {
         // Without it each answer's header and body segments wait on Nagle and delayed ACKs: ~40 ms per call.
@@ -51,6 +53,15 @@ final class ProviderStub implements AutoCloseable {
         String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         String code = authorization.startsWith("Bearer at-") ? authorization.substring("Bearer at-".length()) : "none";
         answer(exchange, "{\"data\":{\"id\":\"profile-" + code + "\"},\"meta\":{}}");
+        profilesAnswered.incrementAndGet();
+    }
+
+    /**
+     * Profiles answered so far: the last provider call of every sign-in, so the count of sign-ins that reached
+     * the end (a sign-in that failed after it answers an error, which stops the run).
+     */
+    long profilesAnswered() {
+        return profilesAnswered.get();
     }
 
     private static void answer(HttpExchange exchange, String json) throws IOException {
