@@ -177,9 +177,12 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource pool, DatabaseSettings settings) {
+        if (AppliedMigrations.upToDate(pool)) {
+            return; // every migration applied, none changed: Flyway would do nothing but cost the start its class loading
+        }
         FluentConfiguration flyway = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration");
+                .locations("classpath:" + AppliedMigrations.LOCATION);
         settings.schema().ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema));
         flyway.load().migrate();
     }
