@@ -14,8 +14,9 @@ final class DemoMode {
     private DemoMode() {
     }
 
+    /** Listening at once; its web application is built on its first request or by {@link KrogerSandbox#finishStarting()}. */
     static KrogerSandbox startSandbox(Configuration config) {
-        return KrogerSandbox.start(SandboxSettings.defaults()
+        return KrogerSandbox.listen(SandboxSettings.defaults()
                 .withRedirectUris(List.of(config.redirectUri().toString()))
                 .withAccessTokenLifetime(config.sandboxTokenLifetime()));
     }

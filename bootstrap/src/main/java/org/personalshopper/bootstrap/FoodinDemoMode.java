@@ -31,9 +31,12 @@ final class FoodinDemoMode {
                 .withAccessTokenLifetime(tokenLifetime));
     }
 
-    /** As above, for the service as configured ({@code FOODIN_REDIRECT_URI}, {@code FOODIN_SCOPE} already read). */
+    /**
+     * As above, for the service as configured ({@code FOODIN_REDIRECT_URI}, {@code FOODIN_SCOPE} already read), but
+     * only listening: its web application is built on its first request or by {@link FoodinSandbox#finishStarting()}.
+     */
     static FoodinSandbox startSandbox(Configuration config) {
-        return FoodinSandbox.start(FoodinSandboxSettings.defaults()
+        return FoodinSandbox.listen(FoodinSandboxSettings.defaults()
                 .withRedirectUris(List.of(config.foodinRedirectUri().toString()))
                 .withAccessTokenLifetime(config.sandboxTokenLifetime()));
     }

@@ -152,6 +152,7 @@ public final class PersonalShopper implements AutoCloseable {
                     config.demoMode() ? "demo mode with the Kroger and Foodin sandboxes"
                             : String.join(", ", providers.stream().map(p -> p.provider().name()).toList()));
             if (config.demoMode()) {
+                finishStartingInBackground(sandbox.orElseThrow(), foodinSandbox.orElseThrow());
                 LOG.info("Demo mode: open {} to sign in with the Kroger or the Foodin sandbox (no account needed)", baseUri);
             }
             return new PersonalShopper(resources, baseUri, sandbox, foodinSandbox);
@@ -166,6 +167,23 @@ public final class PersonalShopper implements AutoCloseable {
             }
             throw new IllegalStateException("could not start the HTTP server: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The sandboxes listen from the start but build their web applications (a third of a demo start when done
+     * before ready) only now, after the service is ready; a sign-in that reaches one first waits for it.
+     */
+    private static void finishStartingInBackground(KrogerSandbox kroger, FoodinSandbox foodin) {
+        Thread thread = new Thread(() -> {
+            try {
+                kroger.finishStarting();
+                foodin.finishStarting();
+            } catch (RuntimeException e) {
+                LOG.warn("a demo sandbox did not finish starting: {}", e.toString());
+            }
+        }, "sandbox-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The opened database, or what stopped it from opening, as thrown on the opening thread. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -29,9 +30,11 @@ public final class FoodinSandbox implements AutoCloseable {
     private final URI baseUri;
     private final FoodinSandboxSettings settings;
     private final SandboxContext context;
+    private final DeferredJerseyHandler application;
 
-    private FoodinSandbox(HttpServer server, URI baseUri, SandboxContext context) {
+    private FoodinSandbox(HttpServer server, DeferredJerseyHandler application, URI baseUri, SandboxContext context) {
         this.server = server;
+        this.application = application;
         this.baseUri = baseUri;
         this.settings = context.settings();
         this.context = context;
@@ -39,6 +42,17 @@ public final class FoodinSandbox implements AutoCloseable {
 
     /** Starts the sandbox and returns once it is listening. Port 0 picks any free port; see {@link #baseUri()}. */
     public static FoodinSandbox start(FoodinSandboxSettings settings) {
+        FoodinSandbox sandbox = listen(settings);
+        sandbox.finishStarting();
+        return sandbox;
+    }
+
+    /**
+     * Listens at once but builds the sandbox's web application (most of its start) only on the first request
+     * or at {@link #finishStarting()}, whichever comes first; a request that comes first waits for it. How demo
+     * mode starts the sandbox without delaying the service's own start.
+     */
+    public static FoodinSandbox listen(FoodinSandboxSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SandboxContext context = new SandboxContext(settings, new OAuthErrors(new ObjectMapper()),
                 new IssuedGrants(settings), new HtmlPages(), new AtomicInteger());
@@ -52,7 +66,9 @@ public final class FoodinSandbox implements AutoCloseable {
                 })
                 .registerClasses(AuthorizationResource.class, SandboxOnlyResource.class);
         URI bindUri = URI.create("http://" + uriHost(settings.host()) + ":" + settings.port() + "/");
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, config, false);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
+        DeferredJerseyHandler application = new DeferredJerseyHandler(config);
+        server.getServerConfiguration().addHttpHandler(application, HttpHandlerRegistration.ROOT);
         try {
             server.start();
         } catch (IOException e) {
@@ -60,7 +76,12 @@ public final class FoodinSandbox implements AutoCloseable {
             throw new UncheckedIOException("Foodin sandbox could not listen on " + settings.host() + ":" + settings.port(), e);
         }
         int port = server.getListeners().iterator().next().getPort();
-        return new FoodinSandbox(server, URI.create("http://" + uriHost(settings.host()) + ":" + port), context);
+        return new FoodinSandbox(server, application, URI.create("http://" + uriHost(settings.host()) + ":" + port), context);
+    }
+
+    /** Builds the web application now unless a request already has; returns once it can answer. */
+    public void finishStarting() {
+        application.build();
     }
 
     /** Scheme, host and port without a trailing slash, e.g. {@code http://127.0.0.1:41234}: Foodin's base URL. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -29,9 +30,12 @@ public final class KrogerSandbox implements AutoCloseable {
     private final URI baseUri;
     private final SandboxSettings settings;
     private final SandboxFaults faults;
+    private final DeferredJerseyHandler application;
 
-    private KrogerSandbox(HttpServer server, URI baseUri, SandboxSettings settings, SandboxFaults faults) {
+    private KrogerSandbox(HttpServer server, DeferredJerseyHandler application, URI baseUri, SandboxSettings settings,
+                          SandboxFaults faults) {
         this.server = server;
+        this.application = application;
         this.baseUri = baseUri;
         this.settings = settings;
         this.faults = faults;
@@ -39,6 +43,17 @@ public final class KrogerSandbox implements AutoCloseable {
 
     /** Starts the sandbox and returns once it is listening. Port 0 picks any free port; see {@link #baseUri()}. */
     public static KrogerSandbox start(SandboxSettings settings) {
+        KrogerSandbox sandbox = listen(settings);
+        sandbox.finishStarting();
+        return sandbox;
+    }
+
+    /**
+     * Listens at once but builds the sandbox's web application (most of its start) only on the first request
+     * or at {@link #finishStarting()}, whichever comes first; a request that comes first waits for it. How demo
+     * mode starts the sandbox without delaying the service's own start.
+     */
+    public static KrogerSandbox listen(SandboxSettings settings) {
         Objects.requireNonNull(settings, "settings");
         ObjectMapper mapper = new ObjectMapper();
         KrogerResponses responses = new KrogerResponses(mapper, settings.clock());
@@ -66,7 +81,9 @@ public final class KrogerSandbox implements AutoCloseable {
                 .registerClasses(AuthorizationResource.class, IdentityResource.class, ProductsResource.class,
                         LocationsResource.class, CartAddResource.class, SandboxOnlyResource.class);
         URI bindUri = URI.create("http://" + uriHost(settings.host()) + ":" + settings.port() + "/");
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, config, false);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
+        DeferredJerseyHandler application = new DeferredJerseyHandler(config);
+        server.getServerConfiguration().addHttpHandler(application, HttpHandlerRegistration.ROOT);
         try {
             server.start();
         } catch (IOException e) {
@@ -75,7 +92,12 @@ public final class KrogerSandbox implements AutoCloseable {
         }
         int port = server.getListeners().iterator().next().getPort();
         URI baseUri = URI.create("http://" + uriHost(settings.host()) + ":" + port);
-        return new KrogerSandbox(server, baseUri, settings, faults);
+        return new KrogerSandbox(server, application, baseUri, settings, faults);
+    }
+
+    /** Builds the web application now unless a request already has; returns once it can answer. */
+    public void finishStarting() {
+        application.build();
     }
 
     /** Scheme, host and port, without a trailing slash or {@code /v1}, e.g. {@code http://127.0.0.1:41234}. */
