@@ -2,6 +2,10 @@ package org.personalshopper.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,9 +83,11 @@ public final class PostgresPersistence implements AutoCloseable {
         }
         try {
             migrate(pool, settings);
-            requireKeysForStoredTokens(pool, keys);
-            int moved = TokenReencryption.toCurrentKey(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()), keys,
-                    new TokenCipher(keys));
+            Set<String> used = requireKeysForStoredTokens(pool, keys);
+            // Only when something is stored under an older key: otherwise there is nothing to move, and the start
+            // need not load jOOQ's query building for it.
+            int moved = used.stream().allMatch(keys.currentKeyId()::equals) ? 0
+                    : TokenReencryption.toCurrentKey(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()), keys, new TokenCipher(keys));
             if (moved > 0) {
                 LOG.info("re-encrypted {} stored token rows under the current token key {}; older keys are no longer needed",
                         moved, keys.currentKeyId());
@@ -187,18 +193,28 @@ public final class PostgresPersistence implements AutoCloseable {
         flyway.load().migrate();
     }
 
-    /** Fails when any stored ciphertext names a key id the ring lacks (key ids are not secret). */
-    private static void requireKeysForStoredTokens(HikariDataSource pool, TokenKeyRing keys) {
-        Set<String> used = new TreeSet<>(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()).fetchValues(
-                "select split_part(access_token_enc, ':', 1) from shopper_connection"
-                        + " union select split_part(refresh_token_enc, ':', 1) from shopper_connection"
-                        + " union select split_part(code_verifier_enc, ':', 1) from login_attempt where code_verifier_enc is not null")
-                .stream().map(String::valueOf).toList());
+    /**
+     * The key ids stored ciphertexts name (key ids are not secret); fails when the ring lacks any. Plain JDBC: one
+     * fixed query, and jOOQ's first query costs the start its class loading.
+     */
+    private static Set<String> requireKeysForStoredTokens(HikariDataSource pool, TokenKeyRing keys) {
+        Set<String> used = new TreeSet<>();
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select split_part(access_token_enc, ':', 1) from shopper_connection"
+                     + " union select split_part(refresh_token_enc, ':', 1) from shopper_connection"
+                     + " union select split_part(code_verifier_enc, ':', 1) from login_attempt where code_verifier_enc is not null")) {
+            while (rows.next()) {
+                used.add(String.valueOf(rows.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(keys.keyIds());
         if (!missing.isEmpty()) {
             throw new TokenKeyMismatchException(missing, new TreeSet<>(keys.keyIds()));
         }
+        return used;
     }
 
     static Settings jooqSettings() {
