@@ -9,7 +9,7 @@ set -uo pipefail
 
 mode=${1:?embedded-existing, embedded-empty or external}
 runs=${2:-5}
-jar=$(realpath bootstrap/target/personal-shopper.jar)
+jar=$(realpath "${STARTUP_JAR:-bootstrap/target/personal-shopper.jar}") # STARTUP_JAR: another build, e.g. the one before a change
 port=${PORT:-18089}
 work=$(mktemp -d /tmp/shopper-startup.XXXXXX)
 schema=bench_startup_$$
