@@ -11,6 +11,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperConnectionRecord;
 import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
@@ -32,6 +33,10 @@ final class JooqConnectionRepository implements ConnectionRepository {
     static final String V1_BINDING = "shopper_token";
     static final String V1_ACCESS_COLUMN = "shopper_token.access_token_enc";
     static final String V1_REFRESH_COLUMN = "shopper_token.refresh_token_enc";
+
+    /** GET /api/user's read: fixed SQL (see {@link PlainSql}); no token column, so a status is shown without reading, let alone decrypting, a secret. */
+    private static final String SUMMARIES = "select provider, profile_id, usable, access_token_expires_at"
+            + " from shopper_connection where shopper_id = ? order by connected_at, provider";
 
     private final JooqTransactions transactions;
     private final TokenCipher cipher;
@@ -135,6 +140,12 @@ final class JooqConnectionRepository implements ConnectionRepository {
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()))
                 .orderBy(SHOPPER_CONNECTION.CONNECTED_AT, SHOPPER_CONNECTION.PROVIDER)
                 .fetch().map(this::connection);
+    }
+
+    @Override
+    public List<ConnectionSummary> summaries(ShopperId shopperId) {
+        return PlainSql.list(transactions.current(), SUMMARIES, row -> new ConnectionSummary(new Provider(row.getString(1)),
+                new ProfileId(row.getString(2)), row.getBoolean(3), PlainSql.instant(row, 4)), shopperId.value());
     }
 
     @Override
