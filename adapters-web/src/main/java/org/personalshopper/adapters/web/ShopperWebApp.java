@@ -6,6 +6,7 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 import org.personalshopper.adapters.web.guard.BodyLimitFilter;
 import org.personalshopper.adapters.web.guard.ContentTypeFilter;
 import org.personalshopper.adapters.web.guard.JsonBodyFilter;
@@ -32,6 +33,7 @@ import org.personalshopper.adapters.web.resource.ShoppingListResource;
 import org.personalshopper.adapters.web.resource.UserResource;
 import org.personalshopper.adapters.web.session.SessionAuthenticationFilter;
 import org.personalshopper.adapters.web.session.SessionCookies;
+import org.personalshopper.adapters.web.session.SecurityContextParameters;
 
 /**
  * The HTTP API as one Jersey application. The caller (bootstrap) adds an HK2 binder for the use cases
@@ -110,6 +112,7 @@ public final class ShopperWebApp {
             protected void configure() {
                 bind(cookies).to(SessionCookies.class);
                 bind(metrics).to(MetricsEndpoint.class);
+                bind(new SecurityContextParameters()).to(ValueParamProvider.class);
             }
         });
         return config;

@@ -135,23 +135,20 @@ public final class BareResources {
             if (shopper == null) {
                 return unauthenticated();
             }
+            // As the service: a replacement is one statement, no lock and no transaction (it changes no count);
+            // only a new item locks the shopper row, tries the replace once more, then inserts.
+            SelectionJson replaced = replace(c, body, item, now, shopper);
+            if (replaced != null) {
+                return Response.ok(replaced).build();
+            }
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement lock = c.prepareStatement("select id from shopper where id = ? for no key update")) {
                     lock.setObject(1, shopper);
                     lock.executeQuery().close();
                 }
-                SelectionJson saved;
+                SelectionJson saved = replace(c, body, item, now, shopper);
                 boolean created = false;
-                try (PreparedStatement update = c.prepareStatement("update selection set item = ?, product_id = ?, upc = ?,"
-                        + " description = ?, brand = ?, size = ?, quantity = ?, updated_at = ? where shopper_id = ? and item_key = ?"
-                        + " returning id, shopper_id, item, item_key, product_id, upc, description, brand, size, quantity,"
-                        + " created_at, updated_at")) {
-                    bindPick(update, body, item, now);
-                    update.setObject(9, shopper);
-                    update.setString(10, item.toLowerCase(Locale.ROOT));
-                    saved = first(update);
-                }
                 if (saved == null) {
                     created = true;
                     try (PreparedStatement insert = c.prepareStatement("insert into selection (item, product_id, upc,"
@@ -399,6 +396,19 @@ public final class BareResources {
         return new SelectionJson(r.getObject(1).toString(), r.getString(3), r.getString(5), r.getString(6), r.getString(7),
                 r.getString(8), r.getString(9), r.getInt(10), r.getObject(11, OffsetDateTime.class).toInstant(),
                 r.getObject(12, OffsetDateTime.class).toInstant());
+    }
+
+    private static SelectionJson replace(Connection c, SelectionBody body, String item, OffsetDateTime now, UUID shopper)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update selection set item = ?, product_id = ?, upc = ?,"
+                + " description = ?, brand = ?, size = ?, quantity = ?, updated_at = ? where shopper_id = ? and item_key = ?"
+                + " returning id, shopper_id, item, item_key, product_id, upc, description, brand, size, quantity,"
+                + " created_at, updated_at")) {
+            bindPick(update, body, item, now);
+            update.setObject(9, shopper);
+            update.setString(10, item.toLowerCase(Locale.ROOT));
+            return first(update);
+        }
     }
 
     private static SelectionJson first(PreparedStatement s) throws SQLException {

@@ -3,7 +3,9 @@ package org.personalshopper.adapters.web.server;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -70,7 +72,7 @@ final class MalformedRequestGuard extends HttpHandler {
     }
 
     /** Why this request cannot be served, in words that quote nothing the client sent. */
-    static Optional<String> flaw(Request request) {
+    Optional<String> flaw(Request request) {
         int hosts = 0;
         String host = null;
         for (String value : request.getHeaders("Host")) {
@@ -83,7 +85,7 @@ final class MalformedRequestGuard extends HttpHandler {
         if (host == null) {
             return request.getProtocol() == Protocol.HTTP_1_1 ? Optional.of("HTTP/1.1 request without Host") : targetFlaw(request);
         }
-        if (!validAuthority(host)) {
+        if (!validHost(host)) {
             return Optional.of("Host header is not a host name or address with an optional port");
         }
         return targetFlaw(request);
@@ -95,6 +97,9 @@ final class MalformedRequestGuard extends HttpHandler {
             return Optional.of("request target is not an absolute path");
         }
         String query = request.getQueryString();
+        if (plainTarget(path, false) && (query == null || plainTarget(query, true))) {
+            return Optional.empty();
+        }
         try {
             new URI("http://localhost" + path + (query == null ? "" : "?" + query));
             return Optional.empty();
@@ -103,7 +108,63 @@ final class MalformedRequestGuard extends HttpHandler {
         }
     }
 
-    private static boolean validAuthority(String host) {
+    /**
+     * True when {@code part} holds only characters a URI path (or query) takes as they are, with every
+     * {@code %} followed by two hex digits: such a target parses, so the common request skips building a
+     * {@link URI}. Anything else (brackets, non-ASCII, a stray {@code %}) is judged by {@code URI} itself.
+     */
+    static boolean plainTarget(String part, boolean query) {
+        int n = part.length();
+        for (int i = 0; i < n; i++) {
+            char c = part.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= n || !hex(part.charAt(i + 1)) || !hex(part.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(c < 128 && PLAIN[c]) && !(query && c == '?')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 2396's unreserved characters and those a path segment takes: what {@code java.net.URI} accepts in a path. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            PLAIN[c] = true;
+            PLAIN[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            PLAIN[c] = true;
+        }
+        for (char c : "-_.!~*'();/:@&=+$,".toCharArray()) {
+            PLAIN[c] = true;
+        }
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Host values seen valid; a client sends the same one or two, so most requests skip building a URI. */
+    private static final int KNOWN_HOSTS = 64;
+    private final Set<String> validHosts = ConcurrentHashMap.newKeySet();
+
+    private boolean validHost(String host) {
+        if (validHosts.contains(host)) {
+            return true;
+        }
+        boolean valid = validAuthority(host);
+        if (valid && validHosts.size() < KNOWN_HOSTS) { // bounded: a client inventing hosts cannot grow it
+            validHosts.add(host);
+        }
+        return valid;
+    }
+
+    static boolean validAuthority(String host) {
         if (host.isEmpty()) {
             return false;
         }
