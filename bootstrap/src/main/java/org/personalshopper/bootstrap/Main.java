@@ -13,19 +13,23 @@ import sun.misc.Signal;
  * variable); 1 when start-up fails otherwise.
  */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        // Before LOG below: getting the logger starts logback's writer thread, whose first wait creates the
+        // common pool, and its parallelism is fixed then. With 2 CPUs it would be 1, and CompletableFuture
+        // would then start a new thread for every asynchronous step without an executor. An explicit -D wins.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        // With 2 CPUs the common pool's parallelism is 1, and CompletableFuture then starts a new thread for
-        // every asynchronous step: the JDK HttpClient's sendAsync takes one per provider call. Set before
-        // anything touches the pool; an explicit -D wins.
-        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
-            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
-        }
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         SLF4JBridgeHandler.removeHandlersForRootLogger();

@@ -21,14 +21,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.domain.ProviderFailure;
@@ -52,6 +48,8 @@ public final class ProviderHttp {
     private final HttpClient client;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The longest a call may take from sending to the last byte of the body: connect plus request timeout. */
+    private final long callBoundNanos;
 
     ProviderHttp(ProviderEndpoint endpoint, HttpClient client, ObjectMapper json, Clock clock) {
         this.endpoint = Objects.requireNonNull(endpoint);
@@ -59,6 +57,7 @@ public final class ProviderHttp {
         this.client = Objects.requireNonNull(client);
         this.json = Objects.requireNonNull(json);
         this.clock = Objects.requireNonNull(clock);
+        this.callBoundNanos = endpoint.connectTimeout().plus(endpoint.requestTimeout()).toNanos();
     }
 
     /**
@@ -133,34 +132,38 @@ public final class ProviderHttp {
                 name + "'s answer to the " + request.purpose() + " " + what, Optional.empty(), null);
     }
 
-    /** Everything that can go wrong between us and the provider before a status code exists. */
+    /**
+     * Everything that can go wrong between us and the provider before a status code exists. The call runs on
+     * the caller's thread ({@code send}, not {@code sendAsync}): the JDK 17 client completes a public
+     * {@code sendAsync} through CompletableFuture's default executor, which is a new thread per call when the
+     * common pool has parallelism 1 (any machine with 2 CPUs). The request timeout ends when headers arrive;
+     * the body's deadline bounds the whole call by the connect and request timeouts, even when a body
+     * trickles in.
+     */
     public ProviderAnswer exchange(ProviderRequest request) {
         HttpRequest httpRequest = toHttpRequest(request);
         long startNanos = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest, info -> new CappedBody(MAX_BODY_BYTES));
+        long deadlineNanos = startNanos + callBoundNanos;
         try {
-            // The request timeout ends when headers arrive; this bound also covers a body that trickles in.
-            HttpResponse<byte[]> response = future.get(
-                    endpoint.connectTimeout().plus(endpoint.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = client.send(httpRequest,
+                    info -> new CappedBody(MAX_BODY_BYTES, deadlineNanos - System.nanoTime()));
             long millis = elapsedMillis(startNanos);
             int status = response.statusCode();
             if ((status >= 200 && status < 400) || status == 404) {
-                LOG.debug("{} {} {} -> {} in {} ms", name, request.method(), request.path(), status, millis);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} {} -> {} in {} ms", name, request.method(), request.path(), status, millis);
+                }
             } else {
                 LOG.info("{} {} {} -> {} in {} ms", name, request.method(), request.path(), status, millis);
             }
             return new ProviderAnswer(status, response.body(), response.headers().firstValue("Retry-After"));
         } catch (InterruptedException e) {
-            future.cancel(true);
+            // send() has already cancelled the exchange.
             Thread.currentThread().interrupt();
             throw logged(request, startNanos, new ProviderException(ProviderFailure.TIMED_OUT,
                     "the " + request.purpose() + " was interrupted while waiting for " + name, Optional.empty(), null));
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw logged(request, startNanos, new ProviderException(ProviderFailure.TIMED_OUT,
-                    name + " did not answer the " + request.purpose() + " in time", Optional.empty(), null));
-        } catch (ExecutionException | CompletionException | CancellationException e) {
-            throw logged(request, startNanos, transportFailure(request, e.getCause() == null ? e : e.getCause()));
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            throw logged(request, startNanos, transportFailure(request, e));
         }
     }
 
@@ -189,7 +192,12 @@ public final class ProviderHttp {
 
     private ProviderException transportFailure(ProviderRequest request, Throwable cause) {
         String purpose = request.purpose();
-        if (cause instanceof ResponseTooLargeException) {
+        // send() rethrows what the exchange failed with as a new exception of a like kind, the original as cause.
+        if (causedBy(cause, BodyTimedOutException.class)) {
+            return new ProviderException(ProviderFailure.TIMED_OUT,
+                    name + " did not answer the " + purpose + " in time", Optional.empty(), null);
+        }
+        if (causedBy(cause, ResponseTooLargeException.class)) {
             return new ProviderException(ProviderFailure.BAD_RESPONSE,
                     name + "'s answer to the " + purpose + " was too large to read", Optional.empty(), null);
         }
@@ -214,6 +222,18 @@ public final class ProviderHttp {
         }
         return new ProviderException(ProviderFailure.TIMED_OUT,
                 "the " + purpose + " failed without an answer from " + name, Optional.empty(), cause);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectFailure(Throwable cause) {
@@ -312,15 +332,42 @@ public final class ProviderHttp {
         }
     }
 
-    /** Collects the body but gives up past a size no provider answer reaches. */
+    static final class BodyTimedOutException extends IOException {
+        BodyTimedOutException() {
+            super("response body not complete in time");
+        }
+    }
+
+    /**
+     * Collects the body but gives up past a size no provider answer reaches, or when it is not complete by the
+     * call's deadline (the timer is CompletableFuture's one shared delay thread, not a thread per call).
+     */
     private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final int cap;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
+        private volatile Flow.Subscription subscription;
 
-        CappedBody(int cap) {
+        CappedBody(int cap, long remainingNanos) {
             this.cap = cap;
+            CompletableFuture<Void> deadline = new CompletableFuture<>();
+            deadline.orTimeout(Math.max(0, remainingNanos), TimeUnit.NANOSECONDS)
+                    .whenComplete((ignored, late) -> {
+                        if (late != null) {
+                            giveUp(new BodyTimedOutException());
+                        }
+                    });
+            // A finished body cancels the timer.
+            result.whenComplete((body, failure) -> deadline.complete(null));
+        }
+
+        private void giveUp(IOException why) {
+            if (result.completeExceptionally(why)) {
+                Flow.Subscription current = subscription;
+                if (current != null) {
+                    current.cancel();
+                }
+            }
         }
 
         @Override
@@ -331,6 +378,10 @@ public final class ProviderHttp {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            if (result.isDone()) {
+                subscription.cancel();
+                return;
+            }
             subscription.request(Long.MAX_VALUE);
         }
 
@@ -341,8 +392,7 @@ public final class ProviderHttp {
             }
             for (ByteBuffer buffer : buffers) {
                 if ((long) out.size() + buffer.remaining() > cap) {
-                    subscription.cancel();
-                    result.completeExceptionally(new ResponseTooLargeException());
+                    giveUp(new ResponseTooLargeException());
                     return;
                 }
                 byte[] chunk = new byte[buffer.remaining()];

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,5 +114,41 @@ class ProviderHttpTest {
                 () -> http.call(ProviderRequest.get("/big", "product search")));
         assertThat(big.failure()).isEqualTo(ProviderFailure.BAD_RESPONSE);
         assertThat(big.reason()).isEqualTo("Foodin's answer to the product search was too large to read");
+    }
+
+    @Test
+    void aProviderCallStartsNoThreadOfItsOwn() {
+        // Run with 2 CPUs (this module's surefire setting), where the common pool's parallelism is 1 and an
+        // asynchronous CompletableFuture step without an executor gets a new thread: a sign-in flood then
+        // starts thousands of threads a second.
+        foodin.stubFor(get("/ping").willReturn(okJson("{}")));
+        ProviderRequest ping = ProviderRequest.get("/ping", "health check");
+        for (int i = 0; i < 5; i++) {
+            http.call(ping); // the client's selector and worker, the connection, the timer
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        int calls = 50;
+        for (int i = 0; i < calls; i++) {
+            http.call(ping);
+        }
+        assertThat(threads.getTotalStartedThreadCount() - before).as("threads started by %d calls", calls)
+                .isLessThan(calls / 5);
+    }
+
+    @Test
+    void aBodyThatTricklesInPastTheTimeoutsTimesOut() {
+        ProviderHttp impatient = ProviderHttp.create(new ProviderEndpoint("Foodin", URI.create(foodin.baseUrl()),
+                Duration.ofMillis(300), Duration.ofMillis(300), "check FOODIN_SECRET_KEY"), Clock.systemUTC());
+        // Headers at once (the request timeout is met), then the body a byte at a time over 5 s.
+        foodin.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withBody("{\"items\":[1,2,3,4,5,6,7,8,9]}")
+                .withChunkedDribbleDelay(20, 5_000)));
+
+        ProviderException late = catchThrowableOfType(ProviderException.class,
+                () -> impatient.call(ProviderRequest.get("/slow", "product search")));
+
+        assertThat(late).as("a ProviderException").isNotNull();
+        assertThat(late.failure()).isEqualTo(ProviderFailure.TIMED_OUT);
+        assertThat(late.reason()).isEqualTo("Foodin did not answer the product search in time");
     }
 }
