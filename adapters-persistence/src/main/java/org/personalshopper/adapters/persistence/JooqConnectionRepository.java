@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperConnectionRecord;
 import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
@@ -33,6 +35,25 @@ final class JooqConnectionRepository implements ConnectionRepository {
     static final String V1_ACCESS_COLUMN = "shopper_token.access_token_enc";
     static final String V1_REFRESH_COLUMN = "shopper_token.refresh_token_enc";
 
+    /** The sign-in's and GET /api/user's statements: fixed SQL (see {@link PlainSql}). */
+    private static final String OWNER = "select shopper_id from shopper_connection where provider = ? and profile_id = ?";
+    /** Another account of the provider goes, unless the account being saved belongs to another shopper. */
+    private static final String DROP_OTHER_ACCOUNT = "delete from shopper_connection where shopper_id = ? and provider = ?"
+            + " and profile_id <> ? and not exists (select 1 from shopper_connection o"
+            + " where o.provider = ? and o.profile_id = ? and o.shopper_id <> ?)";
+    /** Every token field, usable, bound to the connection; on the account's row only when it is this shopper's. */
+    private static final String UPSERT = "insert into shopper_connection (shopper_id, provider, profile_id, connected_at,"
+            + " access_token_enc, refresh_token_enc, issued_at, access_token_expires_at, usable, token_binding, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, true, '" + CURRENT_BINDING + "', current_timestamp)"
+            + " on conflict (provider, profile_id) do update set access_token_enc = excluded.access_token_enc,"
+            + " refresh_token_enc = excluded.refresh_token_enc, issued_at = excluded.issued_at,"
+            + " access_token_expires_at = excluded.access_token_expires_at, usable = true,"
+            + " token_binding = excluded.token_binding, updated_at = excluded.updated_at"
+            + " where shopper_connection.shopper_id = ?";
+    /** No token column: a status is shown without reading, let alone decrypting, a secret. */
+    private static final String SUMMARIES = "select provider, profile_id, usable, access_token_expires_at"
+            + " from shopper_connection where shopper_id = ? order by connected_at, provider";
+
     private final JooqTransactions transactions;
     private final TokenCipher cipher;
 
@@ -43,41 +64,28 @@ final class JooqConnectionRepository implements ConnectionRepository {
 
     @Override
     public Optional<ShopperId> owner(Provider provider, ProfileId profileId) {
-        return transactions.current()
-                .select(SHOPPER_CONNECTION.SHOPPER_ID).from(SHOPPER_CONNECTION)
-                .where(SHOPPER_CONNECTION.PROVIDER.eq(provider.name()), SHOPPER_CONNECTION.PROFILE_ID.eq(profileId.value()))
-                .fetchOptional(SHOPPER_CONNECTION.SHOPPER_ID)
-                .map(ShopperId::new);
+        return PlainSql.one(transactions.current(), OWNER, row -> new ShopperId(row.getObject(1, UUID.class)),
+                provider.name(), profileId.value());
     }
 
     /**
-     * Drops the shopper's connection to another account of the same provider, then one upsert on the
-     * account: it updates only a row of this shopper, so an account owned by another shopper (also one a
-     * concurrent transaction just committed: the upsert waits for it) is left as it was and false returned.
+     * Two statements in one transaction: drop the shopper's connection to another account of the same
+     * provider unless the account being saved is another shopper's, then one upsert on the account that
+     * updates only a row of this shopper. So an account owned by another shopper (also one a concurrent
+     * transaction just committed: the upsert waits for it) is left as it was and false returned; the
+     * ownership check rides in the delete instead of a select of its own.
      */
     @Override
     public boolean save(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens) {
-        Map<Field<?>, Object> tokenFields = tokenFields(shopperId, provider, tokens);
+        String key = rowKey(shopperId, provider);
+        String access = cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, key);
+        String refresh = cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, key);
         return transactions.inTransaction(() -> {
-            Optional<ShopperId> owner = owner(provider, profileId);
-            if (owner.isPresent() && !owner.get().equals(shopperId)) {
-                return false;
-            }
-            transactions.current().deleteFrom(SHOPPER_CONNECTION)
-                    .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()), SHOPPER_CONNECTION.PROVIDER.eq(provider.name()),
-                            SHOPPER_CONNECTION.PROFILE_ID.ne(profileId.value()))
-                    .execute();
-            return transactions.current()
-                    .insertInto(SHOPPER_CONNECTION)
-                    .set(SHOPPER_CONNECTION.SHOPPER_ID, shopperId.value())
-                    .set(SHOPPER_CONNECTION.PROVIDER, provider.name())
-                    .set(SHOPPER_CONNECTION.PROFILE_ID, profileId.value())
-                    .set(SHOPPER_CONNECTION.CONNECTED_AT, Rows.utc(tokens.issuedAt()))
-                    .set(tokenFields)
-                    .onConflict(SHOPPER_CONNECTION.PROVIDER, SHOPPER_CONNECTION.PROFILE_ID).doUpdate()
-                    .set(tokenFields)
-                    .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()))
-                    .execute() > 0;
+            PlainSql.execute(transactions.current(), DROP_OTHER_ACCOUNT, shopperId.value(), provider.name(), profileId.value(),
+                    provider.name(), profileId.value(), shopperId.value());
+            return PlainSql.execute(transactions.current(), UPSERT, shopperId.value(), provider.name(), profileId.value(),
+                    Rows.utc(tokens.issuedAt()), access, refresh, Rows.utc(tokens.issuedAt()),
+                    Rows.utc(tokens.accessTokenExpiresAt()), shopperId.value()) > 0;
         });
     }
 
@@ -135,6 +143,12 @@ final class JooqConnectionRepository implements ConnectionRepository {
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()))
                 .orderBy(SHOPPER_CONNECTION.CONNECTED_AT, SHOPPER_CONNECTION.PROVIDER)
                 .fetch().map(this::connection);
+    }
+
+    @Override
+    public List<ConnectionSummary> summaries(ShopperId shopperId) {
+        return PlainSql.list(transactions.current(), SUMMARIES, row -> new ConnectionSummary(new Provider(row.getString(1)),
+                new ProfileId(row.getString(2)), row.getBoolean(3), PlainSql.instant(row, 4)), shopperId.value());
     }
 
     @Override

@@ -40,21 +40,22 @@ final class JooqSelectionRepository implements SelectionRepository {
     }
 
     /**
-     * With the shopper's row locked: replace the pick stored under the same item key (its id and creation
-     * time stay), or count and insert. A replacement is always allowed, a new item only under the limit.
+     * Replace the pick stored under the same item key (its id and creation time stay): one statement, no
+     * lock and no transaction, since a replacement changes no count and is always allowed. Only when
+     * nothing was replaced, with the shopper's row locked: replace once more (a concurrent save of the same
+     * item may have inserted it meanwhile), else count and insert under the limit.
      */
     @Override
     public Optional<Saved> save(Selection selection, int limit) {
+        Optional<Selection> replaced = replace(selection);
+        if (replaced.isPresent()) {
+            return Optional.of(new Saved(replaced.get(), false));
+        }
         return transactions.inTransaction(() -> {
             locks.lock(selection.shopperId());
-            // Replacing a pick is the common save: fixed SQL (see PlainSql), like the list.
-            Optional<Selection> replaced = PlainSql.one(transactions.current(), REPLACE, JooqSelectionRepository::selection,
-                    selection.item().name(), selection.productId().value(), selection.upc().value(),
-                    selection.description().orElse(null), selection.brand().orElse(null), selection.size().orElse(null),
-                    selection.quantity().value(), Rows.utc(selection.updatedAt()), selection.shopperId().value(),
-                    selection.item().key());
-            if (replaced.isPresent()) {
-                return Optional.of(new Saved(replaced.get(), false));
+            Optional<Selection> replacedMeanwhile = replace(selection);
+            if (replacedMeanwhile.isPresent()) {
+                return Optional.of(new Saved(replacedMeanwhile.get(), false));
             }
             if (count(selection.shopperId()) >= limit) {
                 return Optional.empty();
@@ -70,6 +71,15 @@ final class JooqSelectionRepository implements SelectionRepository {
                     .fetchOne();
             return Optional.of(new Saved(selection(created), true));
         });
+    }
+
+    /** Replacing a pick is the common save: fixed SQL (see PlainSql), like the list. */
+    private Optional<Selection> replace(Selection selection) {
+        return PlainSql.one(transactions.current(), REPLACE, JooqSelectionRepository::selection,
+                selection.item().name(), selection.productId().value(), selection.upc().value(),
+                selection.description().orElse(null), selection.brand().orElse(null), selection.size().orElse(null),
+                selection.quantity().value(), Rows.utc(selection.updatedAt()), selection.shopperId().value(),
+                selection.item().key());
     }
 
     @Override

@@ -17,6 +17,9 @@ final class JooqSessionRepository implements SessionRepository {
     private static final String CREATE =
             "insert into shopper_session (id_hash, shopper_id, created_at, last_used_at) values (?, ?, ?, ?)";
     private static final String FIND = "select shopper_id, created_at, last_used_at from shopper_session where id_hash = ?";
+    /** Every sign-in runs this after creating its session: fixed SQL too. */
+    private static final String KEEP_NEWEST = "delete from shopper_session where shopper_id = ? and id_hash not in"
+            + " (select id_hash from shopper_session where shopper_id = ? order by created_at desc, id_hash desc limit ?)";
 
     private final JooqTransactions transactions;
 
@@ -62,14 +65,7 @@ final class JooqSessionRepository implements SessionRepository {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must not be negative");
         }
-        return transactions.current()
-                .deleteFrom(SHOPPER_SESSION)
-                .where(SHOPPER_SESSION.SHOPPER_ID.eq(shopperId.value()))
-                .and(SHOPPER_SESSION.ID_HASH.notIn(DSL.select(SHOPPER_SESSION.ID_HASH).from(SHOPPER_SESSION)
-                        .where(SHOPPER_SESSION.SHOPPER_ID.eq(shopperId.value()))
-                        .orderBy(SHOPPER_SESSION.CREATED_AT.desc(), SHOPPER_SESSION.ID_HASH.desc())
-                        .limit(keep)))
-                .execute();
+        return PlainSql.execute(transactions.current(), KEEP_NEWEST, shopperId.value(), shopperId.value(), keep);
     }
 
     @Override

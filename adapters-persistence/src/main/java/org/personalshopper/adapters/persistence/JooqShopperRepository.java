@@ -2,8 +2,12 @@ package org.personalshopper.adapters.persistence;
 
 import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperRecord;
 import org.personalshopper.application.port.out.ShopperRepository;
@@ -12,6 +16,11 @@ import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
 
 final class JooqShopperRepository implements ShopperRepository {
+    /** GET /api/user reads the shopper, a first sign-in creates one: fixed SQL (see {@link PlainSql}). */
+    private static final String COLUMNS = "id, preferred_location_id, created_at";
+    private static final String CREATE = "insert into shopper (id, created_at, updated_at) values (?, ?, ?) returning " + COLUMNS;
+    private static final String FIND = "select " + COLUMNS + " from shopper where id = ?";
+
     private final JooqTransactions transactions;
 
     JooqShopperRepository(JooqTransactions transactions) {
@@ -20,19 +29,14 @@ final class JooqShopperRepository implements ShopperRepository {
 
     @Override
     public Shopper create(Instant now) {
-        return shopper(transactions.current()
-                .insertInto(SHOPPER)
-                .set(SHOPPER.ID, ShopperId.random().value())
-                .set(SHOPPER.CREATED_AT, Rows.utc(now))
-                .set(SHOPPER.UPDATED_AT, Rows.utc(now))
-                .returning()
-                .fetchOne());
+        OffsetDateTime at = Rows.utc(now);
+        return PlainSql.one(transactions.current(), CREATE, JooqShopperRepository::shopper, ShopperId.random().value(), at, at)
+                .orElseThrow(() -> new IllegalStateException("an insert returned no shopper"));
     }
 
     @Override
     public Optional<Shopper> find(ShopperId id) {
-        return transactions.current().selectFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).fetchOptional()
-                .map(JooqShopperRepository::shopper);
+        return PlainSql.one(transactions.current(), FIND, JooqShopperRepository::shopper, id.value());
     }
 
     @Override
@@ -57,6 +61,11 @@ final class JooqShopperRepository implements ShopperRepository {
     @Override
     public boolean delete(ShopperId id) {
         return transactions.current().deleteFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).execute() > 0;
+    }
+
+    private static Shopper shopper(ResultSet row) throws SQLException {
+        return new Shopper(new ShopperId(row.getObject(1, UUID.class)),
+                Optional.ofNullable(row.getString(2)).map(StoreLocationId::new), PlainSql.instant(row, 3));
     }
 
     static Shopper shopper(ShopperRecord row) {

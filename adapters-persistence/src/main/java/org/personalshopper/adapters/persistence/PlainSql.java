@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * The statements every authenticated request makes (session, shopper, selection list, token state), the
+ * The statements every authenticated request makes (session, shopper, selection list, connection status), the
  * selection save and the statements of a sign-in, as fixed SQL on the context's JDBC connection: jOOQ would render the same SQL again on
  * every call, build a record per row and read each {@code timestamptz} as text to parse it back. Used only
  * where the profile showed that cost (docs/benchmarks.md); everything else stays on jOOQ's DSL. Failures

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.personalshopper.application.contract.ConnectionRepositoryContract;
 import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.application.port.out.Transactions;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.ProfileId;
@@ -166,6 +167,25 @@ class ConnectionRepositoryTest extends DatabaseTest implements ConnectionReposit
         rawUpdate("update shopper_connection set refresh_token_enc = access_token_enc where shopper_id = ?", shopper.value());
 
         assertThatThrownBy(() -> tokens().find(shopper, ConnectionRepositoryContract.KROGER)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aConnectionsStatusIsReadWithoutDecryptingItsTokens() throws Exception {
+        ShopperId shopper = newShopper().id();
+        TokenSet saved = tokenSet("status");
+        ProfileId profile = someone();
+        assertThat(tokens().save(shopper, ConnectionRepositoryContract.KROGER, profile, saved)).isTrue();
+        // Tokens this instance cannot decrypt (as under a key it lacks): a status still says what it knows.
+        rawUpdate("update shopper_connection set access_token_enc = 'unreadable', refresh_token_enc = 'unreadable'"
+                + " where shopper_id = ?", shopper.value());
+        try {
+            assertThatThrownBy(() -> tokens().list(shopper)).isInstanceOf(IllegalStateException.class);
+            assertThat(tokens().summaries(shopper)).containsExactly(new ConnectionSummary(ConnectionRepositoryContract.KROGER,
+                    profile, true, DatabaseTest.micros(saved.accessTokenExpiresAt())));
+        } finally {
+            // the schema is shared by this class's tests, and a later open checks every stored key id
+            tokens().delete(shopper, ConnectionRepositoryContract.KROGER);
+        }
     }
 
     @Test

@@ -115,9 +115,15 @@ public final class FreshAccessTokens {
         return tokens.find(shopperId, provider).isPresent();
     }
 
-    /** The shopper's connections, oldest first: whether each is usable, and until when its access token lasts. */
+    /**
+     * The shopper's connections, oldest first: whether each is usable, and until when its access token lasts
+     * (only said of a usable one). Read without the tokens: showing a status decrypts nothing.
+     */
     public List<ConnectionStatus> status(ShopperId shopperId) {
-        return tokens.list(shopperId).stream().map(ConnectionStatus::of).toList();
+        return tokens.summaries(shopperId).stream()
+                .map(c -> new ConnectionStatus(c.provider(), c.profileId(), c.usable(),
+                        c.usable() ? Optional.of(c.accessTokenExpiresAt()) : Optional.empty()))
+                .toList();
     }
 
     /** How many shoppers this instance is refreshing or waiting to refresh right now. */

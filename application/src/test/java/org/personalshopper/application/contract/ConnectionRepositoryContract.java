@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.application.port.out.Transactions;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Connection;
@@ -65,6 +66,51 @@ public interface ConnectionRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    default void summariesSayWhatTheConnectionsSayWithoutTheirTokensInTheListsOrder() {
+        ShopperId shopper = newShopperId();
+        Provider zeta = new Provider("zeta");
+        ProfileId zetaProfile = someone();
+        ProfileId krogerProfile = someone();
+        ProfileId foodinProfile = someone();
+        TokenSet kroger = tokens("k", Duration.ofMinutes(1));
+        TokenSet foodin = tokens("f", Duration.ofMinutes(1));
+        TokenSet older = tokens("a", Duration.ZERO);
+        // The oldest first though its name sorts last; connected at the same time, the provider name orders them
+        // (foodin before kroger), whatever the save order.
+        connections().save(shopper, KROGER, krogerProfile, kroger);
+        connections().save(shopper, FOODIN, foodinProfile, foodin);
+        connections().save(shopper, zeta, zetaProfile, older);
+        connections().markUnusable(shopper, KROGER);
+        connections().save(newShopperId(), KROGER, someone(), tokens("other", Duration.ZERO));
+
+        assertThat(connections().summaries(shopper)).containsExactly(
+                new ConnectionSummary(zeta, zetaProfile, true, kept(older.accessTokenExpiresAt())),
+                new ConnectionSummary(FOODIN, foodinProfile, true, kept(foodin.accessTokenExpiresAt())),
+                new ConnectionSummary(KROGER, krogerProfile, false, kept(kroger.accessTokenExpiresAt())));
+        assertThat(connections().list(shopper)).extracting(Connection::provider).containsExactly(zeta, FOODIN, KROGER);
+        assertThat(connections().summaries(newShopperId())).isEmpty();
+    }
+
+    @Test
+    default void aSummaryFollowsRefreshedTokensAndAReplacedAccount() {
+        ShopperId shopper = newShopperId();
+        ProfileId second = someone();
+        connections().save(shopper, KROGER, someone(), tokens("1", Duration.ZERO));
+        connections().markUnusable(shopper, KROGER);
+        TokenSet refreshed = tokens("2", Duration.ofMinutes(7));
+        connections().saveTokens(shopper, KROGER, refreshed);
+        assertThat(connections().summaries(shopper))
+                .containsExactly(new ConnectionSummary(KROGER, connections().list(shopper).get(0).profileId(), true,
+                        kept(refreshed.accessTokenExpiresAt())));
+
+        TokenSet replaced = tokens("3", Duration.ofMinutes(9));
+        connections().save(shopper, KROGER, second, replaced);
+
+        assertThat(connections().summaries(shopper))
+                .containsExactly(new ConnectionSummary(KROGER, second, true, kept(replaced.accessTokenExpiresAt())));
+    }
+
+    @Test
     default void anAccountOfAnotherShopperIsNotTakenOver() {
         ShopperId owner = newShopperId();
         ShopperId other = newShopperId();
@@ -76,6 +122,24 @@ public interface ConnectionRepositoryContract extends RepositoryContract {
         assertThat(connections().owner(FOODIN, profile)).contains(owner);
         assertThat(connections().find(owner, FOODIN).orElseThrow().tokens().accessToken()).isEqualTo(new AccessToken("access-owner"));
         assertThat(connections().find(other, FOODIN)).isEmpty();
+    }
+
+    @Test
+    default void aRefusedSaveLeavesTheShoppersOwnConnectionToThatProviderInPlace() {
+        ShopperId owner = newShopperId();
+        ShopperId other = newShopperId();
+        ProfileId taken = someone();
+        ProfileId own = someone();
+        connections().save(owner, FOODIN, taken, tokens("owner", Duration.ZERO));
+        connections().save(other, FOODIN, own, tokens("own", Duration.ZERO));
+
+        assertThat(connections().save(other, FOODIN, taken, tokens("other", Duration.ofMinutes(1)))).isFalse();
+
+        Connection kept = connections().find(other, FOODIN).orElseThrow();
+        assertThat(kept.profileId()).isEqualTo(own);
+        assertThat(kept.tokens()).isEqualTo(kept(tokens("own", Duration.ZERO)));
+        assertThat(connections().owner(FOODIN, own)).contains(other);
+        assertThat(connections().owner(FOODIN, taken)).contains(owner);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
@@ -92,6 +93,13 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
         return rows.values().stream()
                 .filter(c -> c.shopperId().equals(shopperId))
                 .sorted(Comparator.comparing(Connection::connectedAt).thenComparing(c -> c.provider().name()))
+                .toList();
+    }
+
+    @Override
+    public List<ConnectionSummary> summaries(ShopperId shopperId) {
+        return list(shopperId).stream()
+                .map(c -> new ConnectionSummary(c.provider(), c.profileId(), c.usable(), c.tokens().accessTokenExpiresAt()))
                 .toList();
     }
 

@@ -3,7 +3,6 @@ package org.personalshopper.application.port.in;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
 
@@ -17,10 +16,5 @@ public record ConnectionStatus(Provider provider, ProfileId profileId, boolean c
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(profileId, "profileId");
         Objects.requireNonNull(accessTokenExpiresAt, "accessTokenExpiresAt");
-    }
-
-    public static ConnectionStatus of(Connection connection) {
-        return new ConnectionStatus(connection.provider(), connection.profileId(), connection.usable(),
-                connection.usable() ? Optional.of(connection.tokens().accessTokenExpiresAt()) : Optional.empty());
     }
 }

@@ -35,8 +35,14 @@ public interface ConnectionRepository {
      */
     Optional<Connection> findForUpdate(ShopperId shopperId, Provider provider);
 
-    /** The shopper's connections, oldest first. */
+    /** The shopper's connections, oldest first (by when each was connected, then by provider name). */
     List<Connection> list(ShopperId shopperId);
+
+    /**
+     * The shopper's connections in the order of {@link #list}, without their tokens: an implementation that
+     * encrypts tokens reads no token and decrypts nothing for this.
+     */
+    List<ConnectionSummary> summaries(ShopperId shopperId);
 
     /** Marks the tokens unusable: the provider refused the refresh token. The tokens are kept as they were. */
     void markUnusable(ShopperId shopperId, Provider provider);
