@@ -305,6 +305,10 @@ public final class BareResources {
                         s.executeUpdate();
                     }
                 }
+                try (PreparedStatement s = c.prepareStatement("select id from shopper where id = ? for no key update")) {
+                    s.setObject(1, shopper);
+                    s.executeQuery().close();
+                }
                 try (PreparedStatement s = c.prepareStatement("delete from shopper_connection where shopper_id = ?"
                         + " and provider = 'kroger' and profile_id <> ?")) {
                     s.setObject(1, shopper);
