@@ -37,7 +37,10 @@ final class JooqConnectionRepository implements ConnectionRepository {
 
     /** The sign-in's and GET /api/user's statements: fixed SQL (see {@link PlainSql}). */
     private static final String OWNER = "select shopper_id from shopper_connection where provider = ? and profile_id = ?";
-    private static final String LOCK_SHOPPER = "select id from shopper where id = ? for no key update";
+    /** A sign-in with the account this shopper already has connected: its tokens replaced in place. */
+    private static final String RENEW = "update shopper_connection set access_token_enc = ?, refresh_token_enc = ?,"
+            + " issued_at = ?, access_token_expires_at = ?, usable = true, token_binding = '" + CURRENT_BINDING + "',"
+            + " updated_at = current_timestamp where shopper_id = ? and provider = ? and profile_id = ?";
     /** Another account of the provider goes, unless the account being saved belongs to another shopper. */
     private static final String DROP_OTHER_ACCOUNT = "delete from shopper_connection where shopper_id = ? and provider = ?"
             + " and profile_id <> ? and not exists (select 1 from shopper_connection o"
@@ -70,7 +73,8 @@ final class JooqConnectionRepository implements ConnectionRepository {
     }
 
     /**
-     * In one transaction, with the shopper's row locked: drop the shopper's connection to another account of the same
+     * An account already connected to this shopper is renewed in place (one update). Otherwise, in one
+     * transaction: drop the shopper's connection to another account of the same
      * provider unless the account being saved is another shopper's, then one upsert on the account that
      * updates only a row of this shopper. So an account owned by another shopper (also one a concurrent
      * transaction just committed: the upsert waits for it) is left as it was and false returned; the
@@ -82,10 +86,14 @@ final class JooqConnectionRepository implements ConnectionRepository {
         String access = cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, key);
         String refresh = cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, key);
         return transactions.inTransaction(() -> {
-            // The shopper's row first (as findForUpdate): two saves for one shopper line up. Without it two
-            // concurrent sign-ins with one account could both pass the upsert's check on (provider, account)
-            // and one then fail on the primary key (shopper, provider), which the upsert does not arbitrate.
-            PlainSql.one(transactions.current(), LOCK_SHOPPER, row -> true, shopperId.value());
+            // The common sign-in (the account is already this shopper's): one update of its row. Concurrent
+            // sign-ins with one account then take turns on that row; through the upsert below two of them could
+            // both pass its check on (provider, account) and one fail on the primary key (shopper, provider),
+            // which ON CONFLICT does not arbitrate.
+            if (PlainSql.execute(transactions.current(), RENEW, access, refresh, Rows.utc(tokens.issuedAt()),
+                    Rows.utc(tokens.accessTokenExpiresAt()), shopperId.value(), provider.name(), profileId.value()) > 0) {
+                return true;
+            }
             PlainSql.execute(transactions.current(), DROP_OTHER_ACCOUNT, shopperId.value(), provider.name(), profileId.value(),
                     provider.name(), profileId.value(), shopperId.value());
             return PlainSql.execute(transactions.current(), UPSERT, shopperId.value(), provider.name(), profileId.value(),

@@ -305,10 +305,25 @@ public final class BareResources {
                         s.executeUpdate();
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("select id from shopper where id = ? for no key update")) {
-                    s.setObject(1, shopper);
-                    s.executeQuery().close();
+                String rowKey = shopper + "/kroger";
+                OffsetDateTime issued = OffsetDateTime.ofInstant(requestedAt.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+                String accessEnc = encrypt(access, "shopper_connection.access_token_enc/" + rowKey);
+                String refreshEnc = encrypt(refresh, "shopper_connection.refresh_token_enc/" + rowKey);
+                // As the service: an account already this shopper's is renewed in place, else delete + upsert.
+                int renewed;
+                try (PreparedStatement s = c.prepareStatement("update shopper_connection set access_token_enc = ?,"
+                        + " refresh_token_enc = ?, issued_at = ?, access_token_expires_at = ?, usable = true,"
+                        + " token_binding = 'connection', updated_at = current_timestamp"
+                        + " where shopper_id = ? and provider = 'kroger' and profile_id = ?")) {
+                    s.setString(1, accessEnc);
+                    s.setString(2, refreshEnc);
+                    s.setObject(3, issued);
+                    s.setObject(4, issued.plusSeconds(expiresIn));
+                    s.setObject(5, shopper);
+                    s.setString(6, profileId);
+                    renewed = s.executeUpdate();
                 }
+                if (renewed == 0) {
                 try (PreparedStatement s = c.prepareStatement("delete from shopper_connection where shopper_id = ?"
                         + " and provider = 'kroger' and profile_id <> ?")) {
                     s.setObject(1, shopper);
@@ -322,17 +337,16 @@ public final class BareResources {
                         + " refresh_token_enc = excluded.refresh_token_enc, issued_at = excluded.issued_at,"
                         + " access_token_expires_at = excluded.access_token_expires_at, usable = true,"
                         + " token_binding = 'connection', updated_at = now() where shopper_connection.shopper_id = ?")) {
-                    String rowKey = shopper + "/kroger";
-                    OffsetDateTime issued = OffsetDateTime.ofInstant(requestedAt.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
                     s.setObject(1, shopper);
                     s.setString(2, profileId);
-                    s.setString(3, encrypt(access, "shopper_connection.access_token_enc/" + rowKey));
-                    s.setString(4, encrypt(refresh, "shopper_connection.refresh_token_enc/" + rowKey));
+                    s.setString(3, accessEnc);
+                    s.setString(4, refreshEnc);
                     s.setObject(5, issued);
                     s.setObject(6, issued.plusSeconds(expiresIn));
                     s.setObject(7, issued);
                     s.setObject(8, shopper);
                     s.executeUpdate();
+                }
                 }
                 try (PreparedStatement s = c.prepareStatement("insert into shopper_session (id_hash, shopper_id, created_at,"
                         + " last_used_at) values (?, ?, ?, ?)")) {
