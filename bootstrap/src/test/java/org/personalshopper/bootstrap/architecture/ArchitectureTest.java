@@ -48,7 +48,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String module : List.of("domain", "application", "adapters.http", "adapters.kroger", "adapters.foodin",
-                "adapters.persistence", "adapters.web", "sandbox.kroger", "sandbox.foodin", "bootstrap")) {
+                "adapters.persistence", "adapters.web", "sandbox.support", "sandbox.kroger", "sandbox.foodin", "bootstrap")) {
             assertThat(production.containPackage("org.personalshopper." + module))
                     .as("classes of " + module + " are checked").isTrue();
         }

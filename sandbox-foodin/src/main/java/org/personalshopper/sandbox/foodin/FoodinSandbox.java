@@ -12,6 +12,7 @@ import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.personalshopper.sandbox.support.DeferredJerseyHandler;
 
 /**
  * A local emulator of Foodin Connect's OAuth endpoints ({@code /oauth/authorize}, {@code /oauth/token}) on an

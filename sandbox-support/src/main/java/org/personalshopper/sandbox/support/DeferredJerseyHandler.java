@@ -1,4 +1,4 @@
-package org.personalshopper.sandbox.foodin;
+package org.personalshopper.sandbox.support;
 
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -8,21 +8,21 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * Serves the sandbox's Jersey application, built once: on the first request, or earlier when asked
+ * Serves a sandbox's Jersey application, built once: on the first request, or earlier when asked
  * ({@link #build()}). Building a Jersey application is most of a sandbox's start, so a service can listen
  * on the sandbox's port at once and build it after it is ready itself; a request that comes first waits.
  */
-final class DeferredJerseyHandler extends HttpHandler {
+public final class DeferredJerseyHandler extends HttpHandler {
     private final ResourceConfig config;
     private volatile GrizzlyHttpContainer container;
     private boolean destroyed;
 
-    DeferredJerseyHandler(ResourceConfig config) {
+    public DeferredJerseyHandler(ResourceConfig config) {
         this.config = config;
     }
 
     /** Builds the application unless built already. */
-    GrizzlyHttpContainer build() {
+    public GrizzlyHttpContainer build() {
         GrizzlyHttpContainer built = container;
         if (built != null) {
             return built;
