@@ -1,25 +1,20 @@
 package org.personalshopper.sandbox.foodin;
 
-import jakarta.ws.rs.core.MediaType;
+import static org.personalshopper.sandbox.support.HtmlTemplates.escape;
+import static org.personalshopper.sandbox.support.HtmlTemplates.fill;
+import static org.personalshopper.sandbox.support.HtmlTemplates.hiddenField;
+
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.personalshopper.sandbox.support.HtmlTemplates;
 
 /**
  * The sandbox's HTML pages. Every page goes through the same frame, so every one carries the
- * "Foodin sandbox - not the real Foodin" banner. Values are escaped before they reach a template; templates are
- * filled in one pass, so a value that looks like a placeholder stays text.
+ * "Foodin sandbox - not the real Foodin" banner. Values are escaped and templates filled as
+ * {@link HtmlTemplates} does.
  */
 final class HtmlPages {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
-    private static final String CONTENT_TYPE = MediaType.TEXT_HTML + ";charset=utf-8";
 
     private final String frame = load("page.html");
     private final String consent = load("consent.html");
@@ -77,61 +72,10 @@ final class HtmlPages {
     }
 
     private Response page(int status, String title, String content) {
-        String html = fill(frame, Map.of("title", escape(title), "content", content));
-        return Response.status(status).type(CONTENT_TYPE).entity(html)
-                // No external assets; inline styles only; never framed (clickjacking of the Connect button).
-                .header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "no-store")
-                .build();
-    }
-
-    private static void hiddenField(StringBuilder out, String name, String value) {
-        out.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
-                .append(escape(value)).append("\">\n");
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String fill(String template, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 256);
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException("template placeholder without value: " + matcher.group(1));
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return HtmlTemplates.page(frame, status, title, content);
     }
 
     private static String load(String resource) {
-        try (InputStream in = HtmlPages.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("sandbox resource missing: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HtmlTemplates.load(HtmlPages.class, resource);
     }
 }

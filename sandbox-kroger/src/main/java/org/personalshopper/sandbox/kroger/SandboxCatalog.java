@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.personalshopper.sandbox.kroger.SandboxStores.Store;
+import org.personalshopper.sandbox.support.HtmlTemplates;
 
 /**
  * The sandbox's grocery catalog (loaded from {@code catalog.json}) and how it looks at a given store. Store prices,
@@ -49,7 +50,7 @@ final class SandboxCatalog {
         this.mapper = mapper;
         JsonNode root;
         try {
-            root = mapper.readTree(HtmlPages.load("catalog.json"));
+            root = mapper.readTree(HtmlTemplates.load(SandboxCatalog.class, "catalog.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.personalshopper.sandbox.kroger.SandboxCarts.CartLine;
 import org.personalshopper.sandbox.kroger.SandboxCatalog.CatalogProduct;
+import org.personalshopper.sandbox.support.HtmlTemplates;
 
 /**
  * What the sandbox offers beyond Kroger's API, for demos and tests: a home page, reading a shopper's cart back,
@@ -91,14 +92,14 @@ public final class SandboxOnlyResource {
         if (pixels == 0 || product.isEmpty()) {
             return Response.status(404).build();
         }
-        String label = HtmlPages.escape(product.get().description());
+        String label = HtmlTemplates.escape(product.get().description());
         String hue = Integer.toString(Math.floorMod(product.get().productId().hashCode(), 360));
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + pixels + "\" height=\"" + pixels
                 + "\" viewBox=\"0 0 100 100\" role=\"img\" aria-label=\"" + label + "\">"
                 + "<title>" + label + "</title>"
                 + "<rect width=\"100\" height=\"100\" fill=\"hsl(" + hue + ",55%,85%)\"/>"
                 + "<text x=\"50\" y=\"54\" font-family=\"sans-serif\" font-size=\"9\" text-anchor=\"middle\">"
-                + HtmlPages.escape(product.get().brand()) + "</text></svg>";
+                + HtmlTemplates.escape(product.get().brand()) + "</text></svg>";
         return Response.ok(svg, "image/svg+xml").header("Cache-Control", "max-age=86400").build();
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.personalshopper.sandbox.support.HtmlTemplates;
 
 /** The sandbox's stores (loaded from {@code stores.json}) and Kroger's location search over them. */
 final class SandboxStores {
@@ -38,7 +39,7 @@ final class SandboxStores {
     SandboxStores(ObjectMapper mapper) {
         JsonNode root;
         try {
-            root = mapper.readTree(HtmlPages.load("stores.json"));
+            root = mapper.readTree(HtmlTemplates.load(SandboxStores.class, "stores.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
