@@ -229,9 +229,6 @@ public final class ProviderHttp {
             if (kind.isInstance(t)) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
