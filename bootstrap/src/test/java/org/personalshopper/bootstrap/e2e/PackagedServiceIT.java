@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's promise, checked on the packaged jar: with no configuration it runs in demo mode, a shopper
- * can sign in through the sandbox, SIGTERM stops it with exit code 0, and a restart finds the data.
+ * can sign in through the sandbox, SIGTERM stops it with exit code 0, and a restart finds the data. The run
+ * command names the class data sharing archive the build makes; the service starts the same without it, with
+ * an archive that does not fit, and with a flight recording from launch.
  */
 class PackagedServiceIT {
     private static final Path JAR = Path.of("target", "personal-shopper.jar");
+    private static final String ARCHIVE = "-XX:SharedArchiveFile=" + Path.of("target", "personal-shopper.jsa").toAbsolutePath();
 
     @TempDir
     Path work;
@@ -33,7 +37,8 @@ class PackagedServiceIT {
         Path dataDir = work.resolve("data");
         URI base = URI.create("http://localhost:" + port + "/");
 
-        Process first = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", dataDir.toString()), "first");
+        // As the README runs it (with the archive), then restarted as a plain java -jar
+        Process first = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", dataDir.toString()), "first", ARCHIVE);
         Browser browser = new Browser(base);
         try {
             awaitReady(base, first);
@@ -60,6 +65,36 @@ class PackagedServiceIT {
     }
 
     @Test
+    void withTheArchiveAndAFlightRecordingFromLaunchItStartsServesAndStops() throws Exception {
+        int port = freePort();
+        URI base = URI.create("http://localhost:" + port + "/");
+        // -Xshare:on: the JVM refuses to start unless the archive fits this jar. JFR's class file load hook once
+        // crashed JDK 17 on an archived class from a multi-release entry (docs/adr/0008-class-data-sharing.md).
+        Process process = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", work.resolve("data").toString()),
+                "recorded", ARCHIVE, "-Xshare:on", "-XX:StartFlightRecording=filename=" + work.resolve("start.jfr"));
+        try {
+            awaitReady(base, process);
+            assertThat(new Browser(base).get("/auth/providers").statusCode()).isEqualTo(200);
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("SIGTERM is an orderly stop").isZero();
+    }
+
+    @Test
+    void anArchiveThatDoesNotFitTheJarIsIgnored() throws Exception {
+        Path elsewhere = Files.copy(JAR, work.resolve("moved.jar"));
+        Process process = start(elsewhere, Map.of("SHOPPER_PORT", "abc", "SHOPPER_DATA_DIR", work.resolve("data").toString()), "moved",
+                ARCHIVE);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("started, and stopped by the configuration check").isEqualTo(2);
+        List<String> lines = Files.readAllLines(work.resolve("moved.log")).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).containsExactly("configuration error: SHOPPER_PORT must be a port number from 0 to 65535, got 'abc'");
+    }
+
+    @Test
     void aMalformedVariableStopsStartUpWithOneLineNamingItAndExitCode2() throws Exception {
         Process process = start(Map.of("SHOPPER_PORT", "abc", "SHOPPER_DATA_DIR", work.resolve("data").toString()), "bad");
 
@@ -69,9 +104,16 @@ class PackagedServiceIT {
         assertThat(lines).containsExactly("configuration error: SHOPPER_PORT must be a port number from 0 to 65535, got 'abc'");
     }
 
-    private Process start(Map<String, String> variables, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString())
+    private Process start(Map<String, String> variables, String name, String... jvmOptions) throws IOException {
+        return start(JAR, variables, name, jvmOptions);
+    }
+
+    private Process start(Path jar, Map<String, String> variables, String name, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("SHOPPER_") || k.startsWith("KROGER_"));
