@@ -2,6 +2,7 @@ package org.personalshopper.bootstrap;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -77,6 +79,7 @@ public final class PersonalShopper implements AutoCloseable {
      */
     public static PersonalShopper start(Configuration config, List<ConfiguredProvider> additionalProviders) {
         long started = System.nanoTime();
+        prepareTlsInBackground();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         // The database (start, migrate, key check) opens on its own thread while this one starts the rest:
         // nothing else needs it until the use cases are wired, and start-up is mostly waiting and class loading.
@@ -167,6 +170,23 @@ public final class PersonalShopper implements AutoCloseable {
             }
             throw new IllegalStateException("could not start the HTTP server: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The JDK's default TLS context, which every provider HTTP client is built with: loading it parses the trust
+     * store's certificates, a fifth of this thread's start-up when done here. Built on its own thread from the
+     * start, it is ready (or nearly) when the first client asks for it; a client that asks earlier waits for it.
+     */
+    private static void prepareTlsInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException | RuntimeException e) {
+                LOG.debug("the default TLS context could not be prepared ahead: {}", e.toString()); // the client says why
+            }
+        }, "tls-setup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
