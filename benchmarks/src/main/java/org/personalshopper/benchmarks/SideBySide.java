@@ -89,7 +89,8 @@ public final class SideBySide {
                 targets.add(startService("service-nometrics", provider.baseUrl(), key, false));
             }
             if (options.baselineJar() != null) {
-                targets.add(startService("service-before", options.baselineJar(), provider.baseUrl(), key, false));
+                // As the service: metrics on, so before and after differ only by the change under test.
+                targets.add(startService("service-before", options.baselineJar(), provider.baseUrl(), key, true));
             }
             Target bare = startBare(provider.baseUrl(), key);
             targets.add(bare);
