@@ -264,6 +264,17 @@ class AuthHttpTest {
     }
 
     @Test
+    void theSessionCookieIsFoundHoweverTheBrowserLaysOutItsCookieHeader() {
+        String session = "__Host-shopper_session=" + FakeUseCases.SESSION;
+        for (String cookie : List.of(session, "a=b; " + session + "; c=d", "a=b," + session, " " + session + " ",
+                "__Host-shopper_session=stale; " + session, "__Host-shopper_session=\"" + FakeUseCases.SESSION + "\"",
+                "$Version=1; " + session + "; $Path=/")) {
+            HttpResponse<String> answer = web.send(web.request("/api/user").header("Cookie", cookie).GET().build());
+            assertThat(answer.statusCode()).as(cookie).isEqualTo(200);
+        }
+    }
+
+    @Test
     void cookiesAreNotSecureWhenServedOverPlainHttp() {
         try (WebServer plain = new WebServer(new WebSettings(URI.create("http://localhost:8080"), false, Duration.ofDays(90)))) {
             HttpResponse<String> response = plain.send(plain.request("/auth/login").GET().build());
