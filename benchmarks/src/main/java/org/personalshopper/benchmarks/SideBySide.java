@@ -82,6 +82,8 @@ public final class SideBySide {
             line("database: " + (embedded != null ? "embedded PostgreSQL (zonky)" : "BENCH_DB_URL") + ", schema " + schema);
             line("load: wrk -t" + options.threads() + " -c" + options.connections() + ", " + options.warmup() + " s warm-up per app and"
                     + " scenario, then " + options.rounds() + " interleaved rounds of " + options.duration() + " s; medians shown");
+            line("sign-in: " + (options.signInAccounts() == 1 ? "one provider account (one shopper) per app, again and again"
+                    : options.signInAccounts() + " provider accounts (shoppers) per app, in turn"));
 
             Target service = startService("service", provider.baseUrl(), key, true);
             targets.add(service);
@@ -306,6 +308,7 @@ public final class SideBySide {
         }
         if (scenario.requestsPerUnit > 1) {
             env.put("BENCH_CODE", target.name);
+            env.put("BENCH_ACCOUNTS", String.valueOf(options.signInAccounts()));
             command.addAll(List.of("-s", script("signin.lua").toString()));
         }
         command.add(target.uri(scenario.path).toString());
