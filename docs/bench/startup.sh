@@ -2,7 +2,7 @@
 # Start-to-ready and SIGTERM-to-exit of the packaged jar, measured from outside (see docs/benchmarks.md).
 # Usage, from the repository root after `mvn -B -o -q package -DskipTests`:
 #   docs/bench/startup.sh embedded-existing|embedded-empty|external [runs]
-#   docs/bench/startup.sh class-list   # rewrites bootstrap/src/main/cds/classes.list (see docs/adr/0008-*)
+#   docs/bench/startup.sh class-list   # rewrites bootstrap/src/main/cds/classes.list (see docs/adr/0009-*)
 # Ready = first 200 from GET /health/ready, polled with curl every 10 ms. Prints one line per run (ms).
 # Without provider variables the service runs in demo mode; to time the configured mode, export
 # STARTUP_PROVIDERS=1 (fake Kroger and Foodin credentials: no sandbox, nothing is called at start).

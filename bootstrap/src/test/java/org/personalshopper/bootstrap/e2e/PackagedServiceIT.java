@@ -69,7 +69,7 @@ class PackagedServiceIT {
         int port = freePort();
         URI base = URI.create("http://localhost:" + port + "/");
         // -Xshare:on: the JVM refuses to start unless the archive fits this jar. JFR's class file load hook once
-        // crashed JDK 17 on an archived class from a multi-release entry (docs/adr/0008-class-data-sharing.md).
+        // crashed JDK 17 on an archived class from a multi-release entry (docs/adr/0009-class-data-sharing.md).
         Process process = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", work.resolve("data").toString()),
                 "recorded", ARCHIVE, "-Xshare:on", "-XX:StartFlightRecording=filename=" + work.resolve("start.jfr"));
         try {
