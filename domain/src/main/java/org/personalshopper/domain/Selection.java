@@ -26,8 +26,17 @@ public record Selection(SelectionId id, ShopperId shopperId, ShoppingListItem it
         Check.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** Trimmed, bounded, empty when blank; a text that already is all that is kept as it came, Optional and all. */
     private static Optional<String> optionalText(String field, Optional<String> value, int max) {
         Check.requireNonNull(value, field);
-        return value.map(v -> Check.text(field, v, 0, max)).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            return value;
+        }
+        String given = value.get();
+        String checked = Check.text(field, given, 0, max);
+        if (checked.isEmpty()) {
+            return Optional.empty();
+        }
+        return checked == given ? value : Optional.of(checked);
     }
 }
