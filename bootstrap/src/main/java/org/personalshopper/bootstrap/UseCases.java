@@ -107,7 +107,7 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 new AuthenticateShopperService(providers, db.shoppers(), metering.sessions(db.sessions()),
                         metering.loginAttempts(db.loginAttempts()), db.connections(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
-                new ViewShopperService(db.shoppers(), freshTokens),
+                new ViewShopperService(db.shoppers()),
                 new ListProvidersService(providers),
                 new ManageConnectionsService(db.shoppers(), db.connections(), db.transactions()),
                 new ChoosePreferredStoreService(db.shoppers(), stores, freshTokens),
