@@ -82,6 +82,8 @@ public final class SideBySide {
             line("database: " + (embedded != null ? "embedded PostgreSQL (zonky)" : "BENCH_DB_URL") + ", schema " + schema);
             line("load: wrk -t" + options.threads() + " -c" + options.connections() + ", " + options.warmup() + " s warm-up per app and"
                     + " scenario, then " + options.rounds() + " interleaved rounds of " + options.duration() + " s; medians shown");
+            line("sign-in: " + (options.signInAccounts() == 1 ? "one provider account (one shopper) per app, again and again"
+                    : options.signInAccounts() + " provider accounts (shoppers) per app, in turn"));
 
             Target service = startService("service", provider.baseUrl(), key, true);
             targets.add(service);
@@ -89,7 +91,8 @@ public final class SideBySide {
                 targets.add(startService("service-nometrics", provider.baseUrl(), key, false));
             }
             if (options.baselineJar() != null) {
-                targets.add(startService("service-before", options.baselineJar(), provider.baseUrl(), key, false));
+                // As the service: metrics on, so before and after differ only by the change under test.
+                targets.add(startService("service-before", options.baselineJar(), provider.baseUrl(), key, true));
             }
             Target bare = startBare(provider.baseUrl(), key);
             targets.add(bare);
@@ -305,6 +308,7 @@ public final class SideBySide {
         }
         if (scenario.requestsPerUnit > 1) {
             env.put("BENCH_CODE", target.name);
+            env.put("BENCH_ACCOUNTS", String.valueOf(options.signInAccounts()));
             command.addAll(List.of("-s", script("signin.lua").toString()));
         }
         command.add(target.uri(scenario.path).toString());

@@ -8,6 +8,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 import org.personalshopper.adapters.web.guard.BodyLimitFilter;
+import org.personalshopper.adapters.web.guard.EdgeFilters;
 import org.personalshopper.adapters.web.guard.ContentTypeFilter;
 import org.personalshopper.adapters.web.guard.JsonBodyFilter;
 import org.personalshopper.adapters.web.guard.NoStoreFilter;
@@ -64,13 +65,11 @@ public final class ShopperWebApp {
             CartResource.class, ShoppingListResource.class, HealthResource.class, OpenApiResource.class, FrontPageResource.class,
             MetricsResource.class);
 
-    // Request filters run in ascending order: log first, then cheap refusals before any work. None of these
-    // reads the body; JsonBodyFilter, which does, runs after matching and after the session check.
-    private static final int LOG = 1;
-    private static final int ORIGIN = 100;
+    // Request filters run in ascending order, the ones before matching first. None of these reads the body;
+    // JsonBodyFilter, which does, runs after matching and after the session check. The edge filters' answer
+    // side runs last of the response filters (lowest priority), so the log line has the final status.
+    private static final int EDGE = 1;
     private static final int SIGN_IN_LIMIT = 150;
-    private static final int BODY_LIMIT = 200;
-    private static final int CONTENT_TYPE = 300;
 
     private ShopperWebApp() {
     }
@@ -95,16 +94,18 @@ public final class ShopperWebApp {
         config.register(new JsonMapperResolver());
         config.register(new ProblemExceptionMapper());
 
-        config.register(new RequestLogFilter(), LOG);
-        config.register(new OriginCheckFilter(settings.publicOrigin()), ORIGIN);
+        // Before matching, in this order: log first, then cheap refusals before any work. Answers get their
+        // headers, then the log line (last, so it has the final status). One filter of each kind for Jersey.
+        RequestLogFilter log = new RequestLogFilter();
+        config.register(new EdgeFilters(
+                List.of(log, new OriginCheckFilter(settings.publicOrigin()),
+                        new BodyLimitFilter(settings.maxBodyBytes(), settings.bodyTimeout()), new ContentTypeFilter()),
+                List.of(new NoStoreFilter(), new SecurityHeadersFilter(settings.httpsOrigin()), log)), EDGE);
+        // After matching: the sign-in limit, the session check, then the JSON body check (JsonBodyFilter.PRIORITY).
         config.register(new SignInRateLimitFilter(new SignInRateLimit(settings.signInsPerClient(), settings.signInsTotal())),
                 SIGN_IN_LIMIT);
-        config.register(new BodyLimitFilter(settings.maxBodyBytes(), settings.bodyTimeout()), BODY_LIMIT);
-        config.register(new ContentTypeFilter(), CONTENT_TYPE);
         config.register(new JsonBodyFilter.Feature());
         config.register(SessionAuthenticationFilter.class, Priorities.AUTHENTICATION);
-        config.register(new NoStoreFilter());
-        config.register(new SecurityHeadersFilter(settings.httpsOrigin()));
 
         RESOURCES.forEach(config::register);
         config.register(new AbstractBinder() {

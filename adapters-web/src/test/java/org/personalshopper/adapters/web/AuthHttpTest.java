@@ -3,7 +3,13 @@ package org.personalshopper.adapters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,6 +43,28 @@ class AuthHttpTest {
     private static String cookie(HttpResponse<String> response, String name) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no Set-Cookie " + name + " in " + response.headers().map()));
+    }
+
+    @Test
+    void eachClientAddressHasItsOwnShareOfSignIns() throws IOException {
+        try (WebServer limited = new WebServer(new WebSettings(URI.create(WebServer.ORIGIN), true, Duration.ofDays(30))
+                .withSignInLimits(1, 100))) {
+            assertThat(loginStatusFrom(limited, "127.0.0.1")).isEqualTo(302);
+            assertThat(loginStatusFrom(limited, "127.0.0.1")).as("that address's share is used up").isEqualTo(429);
+            assertThat(loginStatusFrom(limited, "127.0.0.2")).as("another address has a share of its own").isEqualTo(302);
+        }
+    }
+
+    /** GET /auth/login over a connection from this loopback address; the answer's status. */
+    private static int loginStatusFrom(WebServer server, String address) throws IOException {
+        URI login = server.uri("/auth/login");
+        try (Socket socket = new Socket(InetAddress.getByName(login.getHost()), login.getPort(), InetAddress.getByName(address), 0)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /auth/login HTTP/1.1\r\nHost: " + login.getHost() + ":" + login.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test
@@ -260,6 +288,17 @@ class AuthHttpTest {
                 "__Host-shopper_session=\"x y\"",
                 "other=" + FakeUseCases.SESSION)) {
             Json.problem(web.send(web.request("/api/user").header("Cookie", cookie).GET().build()), 401);
+        }
+    }
+
+    @Test
+    void theSessionCookieIsFoundHoweverTheBrowserLaysOutItsCookieHeader() {
+        String session = "__Host-shopper_session=" + FakeUseCases.SESSION;
+        for (String cookie : List.of(session, "a=b; " + session + "; c=d", "a=b," + session, " " + session + " ",
+                "__Host-shopper_session=stale; " + session, "__Host-shopper_session=\"" + FakeUseCases.SESSION + "\"",
+                "$Version=1; " + session + "; $Path=/")) {
+            HttpResponse<String> answer = web.send(web.request("/api/user").header("Cookie", cookie).GET().build());
+            assertThat(answer.statusCode()).as(cookie).isEqualTo(200);
         }
     }
 

@@ -63,8 +63,9 @@ public final class BareResources {
     private final URI provider;
     private final String redirectUri;
     private final SecureRandom random = new SecureRandom();
+    /** Configured as the service's provider client (no executor of its own, ADR 0008), so both do the same work. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+            .connectTimeout(Duration.ofSeconds(2)).executor(Runnable::run).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
     BareResources(DataSource pool, byte[] key, URI provider, URI redirectUri) {

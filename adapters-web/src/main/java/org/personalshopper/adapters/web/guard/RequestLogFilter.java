@@ -26,7 +26,11 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         long millis = started instanceof Long t ? (System.nanoTime() - t) / 1_000_000 : -1;
-        log.info("{} {} {} {}ms", request.getMethod(), pathOf(request), response.getStatus(), millis);
+        if (log.isInfoEnabled()) {
+            // The line built here, once: a message with arguments is copied and formatted by the logger on top.
+            log.info(new StringBuilder(64).append(request.getMethod()).append(' ').append(pathOf(request)).append(' ')
+                    .append(response.getStatus()).append(' ').append(millis).append("ms").toString());
+        }
     }
 
     /** The raw path only, cut short so a hostile client cannot flood the log with one line. */

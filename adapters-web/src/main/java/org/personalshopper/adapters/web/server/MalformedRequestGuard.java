@@ -10,6 +10,8 @@ import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemType;
@@ -73,15 +75,13 @@ final class MalformedRequestGuard extends HttpHandler {
 
     /** Why this request cannot be served, in words that quote nothing the client sent. */
     Optional<String> flaw(Request request) {
-        int hosts = 0;
-        String host = null;
-        for (String value : request.getHeaders("Host")) {
-            hosts++;
-            host = value;
-        }
-        if (hosts > 1) {
+        // Found by index in Grizzly's header table: iterating getHeaders("Host") built an iterator per request.
+        MimeHeaders headers = request.getRequest().getHeaders();
+        int first = headers.indexOf(Header.Host, 0);
+        if (first >= 0 && headers.indexOf(Header.Host, first + 1) >= 0) {
             return Optional.of("more than one Host header");
         }
+        String host = first < 0 ? null : headers.getValue(first).toString();
         if (host == null) {
             return request.getProtocol() == Protocol.HTTP_1_1 ? Optional.of("HTTP/1.1 request without Host") : targetFlaw(request);
         }

@@ -25,7 +25,7 @@ public final class SessionAuthenticationFilter implements ContainerRequestFilter
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<ShopperId> shopper = cookies.sessionIn(request.getCookies()).flatMap(authenticate::identify);
+        Optional<ShopperId> shopper = cookies.sessionIn(request).flatMap(authenticate::identify);
         if (shopper.isEmpty()) {
             request.abortWith(Problem.of(ProblemType.UNAUTHENTICATED, 401, "Not signed in",
                     "this needs a signed-in shopper; sign in at /auth/login").with("signInUrl", "/auth/login").response());
