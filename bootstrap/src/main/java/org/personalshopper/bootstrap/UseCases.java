@@ -107,7 +107,7 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
                 new AuthenticateShopperService(providers, db.shoppers(), metering.sessions(db.sessions()),
                         metering.loginAttempts(db.loginAttempts()), db.connections(),
                         db.transactions(), clock, new SecureRandomTokens(), config.sessionPolicy()),
-                new ViewShopperService(db.shoppers(), freshTokens),
+                new ViewShopperService(db.shoppers()),
                 new ListProvidersService(providers),
                 new ManageConnectionsService(db.shoppers(), db.connections(), db.transactions()),
                 new ChoosePreferredStoreService(db.shoppers(), stores, freshTokens),
@@ -207,23 +207,21 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
             @Override
             protected void configure() {
                 // Each use case behind UseCaseOutages: a database outage is told as its outcome, 503.
-                bind(UseCaseOutages.translated(AuthenticateShopper.class, useCases.authenticate)).to(AuthenticateShopper.class);
-                bind(UseCaseOutages.translated(ViewShopper.class, useCases.viewShopper)).to(ViewShopper.class);
-                bind(UseCaseOutages.translated(ListProviders.class, useCases.listProviders)).to(ListProviders.class);
-                bind(UseCaseOutages.translated(ManageConnections.class, useCases.manageConnections)).to(ManageConnections.class);
-                bind(UseCaseOutages.translated(ChoosePreferredStore.class, useCases.choosePreferredStore))
-                        .to(ChoosePreferredStore.class);
-                bind(UseCaseOutages.translated(ManageGuidance.class, useCases.manageGuidance)).to(ManageGuidance.class);
-                bind(UseCaseOutages.translated(ManageSelections.class, useCases.manageSelections)).to(ManageSelections.class);
-                bind(UseCaseOutages.translated(SearchProducts.class, useCases.searchProducts)).to(SearchProducts.class);
-                bind(UseCaseOutages.translated(FindStores.class, useCases.findStores)).to(FindStores.class);
-                bind(UseCaseOutages.translated(FillCart.class, useCases.fillCart)).to(FillCart.class);
-                bind(UseCaseOutages.translated(CheckReadiness.class, useCases.checkReadiness)).to(CheckReadiness.class);
-                bind(UseCaseOutages.translated(ManageShoppingLists.class, useCases.manageLists)).to(ManageShoppingLists.class);
-                bind(UseCaseOutages.translated(PlanShoppingList.class, useCases.planList)).to(PlanShoppingList.class);
-                bind(UseCaseOutages.translated(ChooseProductForItem.class, useCases.chooseProduct))
-                        .to(ChooseProductForItem.class);
-                bind(UseCaseOutages.translated(SendListToCart.class, useCases.sendList)).to(SendListToCart.class);
+                bind(new UseCaseOutages.Authenticate(useCases.authenticate)).to(AuthenticateShopper.class);
+                bind(new UseCaseOutages.View(useCases.viewShopper)).to(ViewShopper.class);
+                bind(new UseCaseOutages.Providers(useCases.listProviders)).to(ListProviders.class);
+                bind(new UseCaseOutages.Connections(useCases.manageConnections)).to(ManageConnections.class);
+                bind(new UseCaseOutages.PreferredStore(useCases.choosePreferredStore)).to(ChoosePreferredStore.class);
+                bind(new UseCaseOutages.Guidances(useCases.manageGuidance)).to(ManageGuidance.class);
+                bind(new UseCaseOutages.Selections(useCases.manageSelections)).to(ManageSelections.class);
+                bind(new UseCaseOutages.Search(useCases.searchProducts)).to(SearchProducts.class);
+                bind(new UseCaseOutages.Stores(useCases.findStores)).to(FindStores.class);
+                bind(new UseCaseOutages.Cart(useCases.fillCart)).to(FillCart.class);
+                bind(new UseCaseOutages.Readiness(useCases.checkReadiness)).to(CheckReadiness.class);
+                bind(new UseCaseOutages.Lists(useCases.manageLists)).to(ManageShoppingLists.class);
+                bind(new UseCaseOutages.Plan(useCases.planList)).to(PlanShoppingList.class);
+                bind(new UseCaseOutages.ProductChoice(useCases.chooseProduct)).to(ChooseProductForItem.class);
+                bind(new UseCaseOutages.ListSending(useCases.sendList)).to(SendListToCart.class);
             }
         };
     }

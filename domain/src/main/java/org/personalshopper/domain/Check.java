@@ -68,6 +68,65 @@ public final class Check {
         return value;
     }
 
+    /**
+     * {@code value} when it is {@code min} to {@code max} characters, each of them in {@code allowed}: the
+     * rule of a code or id ({@code [0-9]{1,14}}) as one pass over the chars, without a regular expression's
+     * matcher, since it runs for every value of every row read back.
+     */
+    public static String chars(String field, String value, Chars allowed, int min, int max, String rule) {
+        present(field, value);
+        int length = value.length();
+        if (length < min || length > max) {
+            throw new InvalidValueException(field, rule);
+        }
+        for (int i = 0; i < length; i++) {
+            if (!allowed.has(value.charAt(i))) {
+                throw new InvalidValueException(field, rule);
+            }
+        }
+        return value;
+    }
+
+    /** A set of ASCII characters, e.g. {@code Chars.of("0-9a-f")}: ranges {@code a-z} and single characters. */
+    public static final class Chars {
+        private final long low;
+        private final long high;
+
+        private Chars(long low, long high) {
+            this.low = low;
+            this.high = high;
+        }
+
+        /** The characters of {@code spec}, read as in a regular expression's class, e.g. {@code "A-Za-z0-9._~-"}. */
+        public static Chars of(String spec) {
+            long low = 0;
+            long high = 0;
+            for (int i = 0; i < spec.length(); i++) {
+                char from = spec.charAt(i);
+                char to = from;
+                if (i + 2 < spec.length() && spec.charAt(i + 1) == '-') {
+                    to = spec.charAt(i + 2);
+                    i += 2;
+                }
+                if (from > to || to > 127) {
+                    throw new IllegalArgumentException("not a set of ASCII characters: " + spec);
+                }
+                for (char c = from; c <= to; c++) {
+                    if (c < 64) {
+                        low |= 1L << c;
+                    } else {
+                        high |= 1L << (c - 64);
+                    }
+                }
+            }
+            return new Chars(low, high);
+        }
+
+        public boolean has(char c) {
+            return c < 64 ? (low & (1L << c)) != 0 : c < 128 && (high & (1L << (c - 64))) != 0;
+        }
+    }
+
     public static int between(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidValueException(field, "must be between " + min + " and " + max);

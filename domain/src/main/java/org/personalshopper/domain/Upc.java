@@ -5,8 +5,10 @@ package org.personalshopper.domain;
  * {@link #padded(int)} gives the fixed-width form a provider wants.
  */
 public record Upc(String value) {
+    private static final Check.Chars DIGITS = Check.Chars.of("0-9");
+
     public Upc {
-        Check.matches("upc", value, "[0-9]{1,14}", "must be 1 to 14 digits");
+        Check.chars("upc", value, DIGITS, 1, 14, "must be 1 to 14 digits");
     }
 
     public String padded(int width) {

@@ -36,4 +36,28 @@ class CheckTest {
         assertThatThrownBy(() -> Check.requireNonNull(null, "createdAt"))
                 .isInstanceOf(NullPointerException.class).hasMessage("createdAt is required");
     }
+
+    /** The character rules say the same as the patterns they replaced, for every character and length. */
+    @Test
+    void aCharacterRuleAcceptsExactlyWhatItsPatternWould() {
+        String[][] rules = {{"0-9", "[0-9]"}, {"A-Za-z0-9", "[A-Za-z0-9]"}, {"!-~", "[\\x21-\\x7E]"},
+                {"a-z0-9", "[a-z0-9]"}, {"a-z0-9-", "[a-z0-9-]"}, {"A-Za-z0-9._~-", "[A-Za-z0-9._~-]"}};
+        for (String[] rule : rules) {
+            Check.Chars chars = Check.Chars.of(rule[0]);
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(rule[1]);
+            for (char c = 0; c < 0x3000; c++) {
+                assertThat(chars.has(c)).as(rule[0] + " has U+%04X", (int) c)
+                        .isEqualTo(pattern.matcher(String.valueOf(c)).matches());
+            }
+        }
+        Check.Chars digits = Check.Chars.of("0-9");
+        assertThat(Check.chars("upc", "0001111041700", digits, 1, 14, "must be digits")).isEqualTo("0001111041700");
+        for (String wrong : new String[] {"", "123456789012345", "12a", "123\n", "\u0663"}) {
+            assertThatThrownBy(() -> Check.chars("upc", wrong, digits, 1, 14, "must be digits"))
+                    .isInstanceOf(InvalidValueException.class).hasMessage("must be digits");
+        }
+        assertThatThrownBy(() -> Check.chars("upc", null, digits, 1, 14, "must be digits")).hasMessage("is required");
+        assertThatThrownBy(() -> new Provider("-kroger")).isInstanceOf(InvalidValueException.class);
+        assertThat(new Provider("kroger-2").name()).isEqualTo("kroger-2");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jooq.Field;
 import org.personalshopper.adapters.persistence.jooq.tables.records.SelectionRecord;
 import org.personalshopper.application.port.out.SelectionRepository;
+import org.personalshopper.application.port.out.SelectionRepository.Pick;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.Selection;
@@ -47,13 +48,14 @@ final class JooqSelectionRepository implements SelectionRepository {
      */
     @Override
     public Optional<Saved> save(Selection selection, int limit) {
-        Optional<Selection> replaced = replace(selection);
+        Pick pick = Pick.of(selection);
+        Optional<Selection> replaced = replace(pick);
         if (replaced.isPresent()) {
             return Optional.of(new Saved(replaced.get(), false));
         }
         return transactions.inTransaction(() -> {
             locks.lock(selection.shopperId());
-            Optional<Selection> replacedMeanwhile = replace(selection);
+            Optional<Selection> replacedMeanwhile = replace(pick);
             if (replacedMeanwhile.isPresent()) {
                 return Optional.of(new Saved(replacedMeanwhile.get(), false));
             }
@@ -73,13 +75,13 @@ final class JooqSelectionRepository implements SelectionRepository {
         });
     }
 
-    /** Replacing a pick is the common save: fixed SQL (see PlainSql), like the list. */
-    private Optional<Selection> replace(Selection selection) {
+    /** Replacing a pick is the common save: one statement, fixed SQL (see PlainSql), like the list. */
+    @Override
+    public Optional<Selection> replace(Pick pick) {
         return PlainSql.one(transactions.current(), REPLACE, JooqSelectionRepository::selection,
-                selection.item().name(), selection.productId().value(), selection.upc().value(),
-                selection.description().orElse(null), selection.brand().orElse(null), selection.size().orElse(null),
-                selection.quantity().value(), Rows.utc(selection.updatedAt()), selection.shopperId().value(),
-                selection.item().key());
+                pick.item().name(), pick.productId().value(), pick.upc().value(),
+                pick.description().orElse(null), pick.brand().orElse(null), pick.size().orElse(null),
+                pick.quantity().value(), Rows.utc(pick.at()), pick.shopperId().value(), pick.item().key());
     }
 
     @Override

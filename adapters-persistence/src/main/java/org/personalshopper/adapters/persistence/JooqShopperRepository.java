@@ -6,11 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperRecord;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.application.port.out.ShopperRepository;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
@@ -20,6 +25,13 @@ final class JooqShopperRepository implements ShopperRepository {
     private static final String COLUMNS = "id, preferred_location_id, created_at";
     private static final String CREATE = "insert into shopper (id, created_at, updated_at) values (?, ?, ?) returning " + COLUMNS;
     private static final String FIND = "select " + COLUMNS + " from shopper where id = ?";
+    /**
+     * The shopper and their connections' summaries (as JooqConnectionRepository's, same order): one row per
+     * connection, or one row with nulls for a shopper without any.
+     */
+    private static final String WITH_CONNECTIONS = "select s.id, s.preferred_location_id, s.created_at, c.provider,"
+            + " c.profile_id, c.usable, c.access_token_expires_at from shopper s left join shopper_connection c"
+            + " on c.shopper_id = s.id where s.id = ? order by c.connected_at, c.provider";
 
     private final JooqTransactions transactions;
 
@@ -37,6 +49,17 @@ final class JooqShopperRepository implements ShopperRepository {
     @Override
     public Optional<Shopper> find(ShopperId id) {
         return PlainSql.one(transactions.current(), FIND, JooqShopperRepository::shopper, id.value());
+    }
+
+    @Override
+    public Optional<ShopperAndConnections> findWithConnections(ShopperId id) {
+        List<ShopperRow> rows = PlainSql.list(transactions.current(), WITH_CONNECTIONS, JooqShopperRepository::shopperRow, id.value());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ConnectionSummary> connections = new ArrayList<>(rows.size());
+        rows.forEach(row -> row.connection().ifPresent(connections::add));
+        return Optional.of(new ShopperAndConnections(rows.get(0).shopper(), connections));
     }
 
     @Override
@@ -61,6 +84,16 @@ final class JooqShopperRepository implements ShopperRepository {
     @Override
     public boolean delete(ShopperId id) {
         return transactions.current().deleteFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).execute() > 0;
+    }
+
+    /** One row of {@link #WITH_CONNECTIONS}. */
+    private record ShopperRow(Shopper shopper, Optional<ConnectionSummary> connection) {
+    }
+
+    private static ShopperRow shopperRow(ResultSet row) throws SQLException {
+        String provider = row.getString(4);
+        return new ShopperRow(shopper(row), provider == null ? Optional.empty() : Optional.of(new ConnectionSummary(
+                new Provider(provider), new ProfileId(row.getString(5)), row.getBoolean(6), PlainSql.instant(row, 7))));
     }
 
     private static Shopper shopper(ResultSet row) throws SQLException {

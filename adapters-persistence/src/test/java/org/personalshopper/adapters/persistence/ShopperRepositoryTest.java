@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.contract.ShopperRepositoryContract;
+import org.personalshopper.application.port.out.ConnectionRepository;
 import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.ShopperId;
@@ -16,6 +17,11 @@ class ShopperRepositoryTest extends DatabaseTest implements ShopperRepositoryCon
     @Override
     public ShopperRepository shoppers() {
         return persistence.shoppers();
+    }
+
+    @Override
+    public ConnectionRepository connections() {
+        return persistence.connections();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.personalshopper.application.port.out.IdentityProvider;
 import org.personalshopper.application.port.out.ProviderException;
 import org.personalshopper.application.port.out.ConfiguredProvider;
 import org.personalshopper.application.port.out.ConnectionRepository;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.application.port.out.ProviderRegistry;
 import org.personalshopper.application.port.out.TokenGrant;
 import org.personalshopper.application.port.out.Transactions;
@@ -120,7 +121,12 @@ public final class FreshAccessTokens {
      * (only said of a usable one). Read without the tokens: showing a status decrypts nothing.
      */
     public List<ConnectionStatus> status(ShopperId shopperId) {
-        return tokens.summaries(shopperId).stream()
+        return statuses(tokens.summaries(shopperId));
+    }
+
+    /** The statuses these summaries tell: an expiry is said only of a usable connection. */
+    static List<ConnectionStatus> statuses(List<ConnectionSummary> summaries) {
+        return summaries.stream()
                 .map(c -> new ConnectionStatus(c.provider(), c.profileId(), c.usable(),
                         c.usable() ? Optional.of(c.accessTokenExpiresAt()) : Optional.empty()))
                 .toList();

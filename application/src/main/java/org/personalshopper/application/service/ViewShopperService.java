@@ -5,22 +5,21 @@ import org.personalshopper.application.port.in.NotFoundException;
 
 import org.personalshopper.application.port.in.ViewShopper;
 import org.personalshopper.application.port.out.ShopperRepository;
-import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 
 /** The signed-in shopper and whether their grocer connection still works (no grocer call). */
 public final class ViewShopperService implements ViewShopper {
     private final ShopperRepository shoppers;
-    private final FreshAccessTokens freshTokens;
 
-    public ViewShopperService(ShopperRepository shoppers, FreshAccessTokens freshTokens) {
+    public ViewShopperService(ShopperRepository shoppers) {
         this.shoppers = Objects.requireNonNull(shoppers, "shoppers");
-        this.freshTokens = Objects.requireNonNull(freshTokens, "freshTokens");
     }
 
     @Override
     public ShopperView view(ShopperId shopperId) {
-        Shopper shopper = shoppers.find(shopperId).orElseThrow(() -> new NotFoundException("shopper"));
-        return new ShopperView(shopper, freshTokens.status(shopperId));
+        // One read for both (GET /api/user's every call); statuses as FreshAccessTokens says them.
+        ShopperRepository.ShopperAndConnections found = shoppers.findWithConnections(shopperId)
+                .orElseThrow(() -> new NotFoundException("shopper"));
+        return new ShopperView(found.shopper(), FreshAccessTokens.statuses(found.connections()));
     }
 }

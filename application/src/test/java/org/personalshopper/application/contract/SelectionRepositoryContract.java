@@ -155,4 +155,27 @@ public interface SelectionRepositoryContract extends RepositoryContract {
         assertThat(selections().delete(theirs, theirPick.id())).isTrue();
         assertThat(selections().count(theirs)).isZero();
     }
+
+    @Test
+    default void replacingAPickKeepsItsIdAndCreationTimeAndCreatesNothing() {
+        ShopperId shopper = newShopperId();
+        ShopperId someoneElse = newShopperId();
+        Selection first = pick(shopper, "milk", "0001111041700", START);
+        selections().save(first, 10);
+        Instant later = after(Duration.ofHours(1));
+
+        Optional<Selection> replaced = selections().replace(new SelectionRepository.Pick(shopper, new ShoppingListItem("MILK"),
+                new ProductId("0001111041600"), new Upc("0001111041600"), Optional.of("  Kroger 2% Milk "), Optional.empty(),
+                Optional.of(" "), new Quantity(3), later));
+
+        Selection expected = new Selection(first.id(), shopper, new ShoppingListItem("MILK"), new ProductId("0001111041600"),
+                new Upc("0001111041600"), Optional.of("Kroger 2% Milk"), Optional.empty(), Optional.empty(), new Quantity(3),
+                kept(START), kept(later));
+        assertThat(replaced).contains(expected);
+        assertThat(selections().list(shopper)).containsExactly(expected);
+        assertThat(selections().replace(SelectionRepository.Pick.of(pick(shopper, "eggs", "1", later)))).isEmpty();
+        assertThat(selections().replace(SelectionRepository.Pick.of(pick(someoneElse, "milk", "1", later)))).isEmpty();
+        assertThat(selections().list(shopper)).containsExactly(expected);
+        assertThat(selections().list(someoneElse)).isEmpty();
+    }
 }

@@ -3,8 +3,15 @@ package org.personalshopper.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.personalshopper.application.port.out.ConnectionRepository;
 import org.personalshopper.application.port.out.ShopperRepository;
+import org.personalshopper.application.port.out.ShopperRepository.ShopperAndConnections;
+import org.personalshopper.domain.AccessToken;
+import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.TokenSet;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.StoreLocationId;
@@ -12,6 +19,29 @@ import org.personalshopper.domain.StoreLocationId;
 /** What every {@code ShopperRepository} must do; run against the in-memory fake and the jOOQ implementation. */
 public interface ShopperRepositoryContract extends RepositoryContract {
     ShopperRepository shoppers();
+
+    /** The same store's connections: {@link ShopperRepository#findWithConnections} reads them with the shopper. */
+    ConnectionRepository connections();
+
+    @Test
+    default void theShopperIsReadWithWhatTheirConnectionsSayInOneGo() {
+        Shopper shopper = shoppers().create(START);
+        assertThat(shoppers().findWithConnections(shopper.id())).contains(new ShopperAndConnections(shopper, List.of()));
+
+        TokenSet kroger = TokenSet.issued(new AccessToken("access-k"), "refresh-k", START, Duration.ofMinutes(30));
+        TokenSet foodin = TokenSet.issued(new AccessToken("access-f"), "refresh-f", START.plus(Duration.ofMinutes(1)),
+                Duration.ofMinutes(30));
+        connections().save(shopper.id(), new Provider("kroger"), new ProfileId("k-" + shopper.id()), kroger);
+        connections().save(shopper.id(), new Provider("foodin"), new ProfileId("f-" + shopper.id()), foodin);
+        connections().markUnusable(shopper.id(), new Provider("foodin"));
+        Shopper other = shoppers().create(START);
+        connections().save(other.id(), new Provider("kroger"), new ProfileId("k-" + other.id()), kroger);
+
+        assertThat(shoppers().findWithConnections(shopper.id()))
+                .contains(new ShopperAndConnections(shopper, connections().summaries(shopper.id())));
+        assertThat(connections().summaries(shopper.id())).hasSize(2);
+        assertThat(shoppers().findWithConnections(ShopperId.random())).isEmpty();
+    }
 
     @Test
     default void aNewShopperIsFoundByIdWithNothingChosenYet() {

@@ -38,6 +38,7 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
     public InMemoryConnectionRepository(InMemoryTransactions transactions, InMemoryShopperRepository shoppers) {
         this(transactions);
         shoppers.onDelete(id -> rows.keySet().removeIf(key -> key.shopperId().equals(id)));
+        shoppers.connectionsFrom(this::summaries);
     }
 
     @Override

@@ -14,17 +14,25 @@ public final class InMemorySelectionRepository implements SelectionRepository {
     private final List<Selection> selections = new ArrayList<>();
 
     @Override
-    public synchronized Optional<Saved> save(Selection selection, int limit) {
+    public synchronized Optional<Selection> replace(Pick pick) {
         Optional<Selection> earlier = selections.stream()
-                .filter(s -> s.shopperId().equals(selection.shopperId()) && s.item().key().equals(selection.item().key()))
+                .filter(s -> s.shopperId().equals(pick.shopperId()) && s.item().key().equals(pick.item().key()))
                 .findFirst();
-        if (earlier.isPresent()) {
-            Selection old = earlier.get();
-            Selection replaced = new Selection(old.id(), old.shopperId(), selection.item(), selection.productId(),
-                    selection.upc(), selection.description(), selection.brand(), selection.size(), selection.quantity(),
-                    old.createdAt(), selection.updatedAt());
-            selections.set(selections.indexOf(old), replaced);
-            return Optional.of(new Saved(replaced, false));
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Selection old = earlier.get();
+        Selection replaced = new Selection(old.id(), old.shopperId(), pick.item(), pick.productId(), pick.upc(),
+                pick.description(), pick.brand(), pick.size(), pick.quantity(), old.createdAt(), pick.at());
+        selections.set(selections.indexOf(old), replaced);
+        return Optional.of(replaced);
+    }
+
+    @Override
+    public synchronized Optional<Saved> save(Selection selection, int limit) {
+        Optional<Selection> replaced = replace(Pick.of(selection));
+        if (replaced.isPresent()) {
+            return Optional.of(new Saved(replaced.get(), false));
         }
         if (count(selection.shopperId()) >= limit) {
             return Optional.empty();

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
@@ -20,6 +22,7 @@ public final class InMemoryShopperRepository implements ShopperRepository {
     private final InMemoryTransactions transactions;
     private final Map<ShopperId, Shopper> byId = new ConcurrentHashMap<>();
     private final List<Consumer<ShopperId>> cascades = new CopyOnWriteArrayList<>();
+    private volatile Function<ShopperId, List<ConnectionSummary>> connections = id -> List.of();
 
     public InMemoryShopperRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -36,6 +39,11 @@ public final class InMemoryShopperRepository implements ShopperRepository {
     @Override
     public Optional<Shopper> find(ShopperId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<ShopperAndConnections> findWithConnections(ShopperId id) {
+        return find(id).map(shopper -> new ShopperAndConnections(shopper, connections.apply(id)));
     }
 
     @Override
@@ -64,6 +72,11 @@ public final class InMemoryShopperRepository implements ShopperRepository {
     /** Runs {@code cascade} for every deleted shopper: how another fake forgets what the shopper owned. */
     public void onDelete(Consumer<ShopperId> cascade) {
         cascades.add(cascade);
+    }
+
+    /** Where {@link #findWithConnections} reads the connections: the connections fake, as the database's join does. */
+    public void connectionsFrom(Function<ShopperId, List<ConnectionSummary>> summaries) {
+        connections = summaries;
     }
 
     /** Puts a shopper in place for a test, outside any transaction log. */

@@ -61,7 +61,7 @@ abstract class ConnectedShopperFixture {
             Optional.of(catalog), Optional.of(stores), Optional.of(new FakeCart()))));
     final AppTokens appTokens = new AppTokens(grocer, clock);
     final FreshAccessTokens refresh = new FreshAccessTokens(providers, tokens, transactions, clock);
-    final ViewShopperService view = new ViewShopperService(shoppers, refresh);
+    final ViewShopperService view = new ViewShopperService(shoppers);
     final ChoosePreferredStoreService choose = new ChoosePreferredStoreService(shoppers,
             AppAccess.of(Capability.STORES, stores, appTokens), refresh);
     final SearchProductsService search = new SearchProductsService(shoppers, AppAccess.of(Capability.CATALOG, catalog, appTokens));

@@ -33,10 +33,6 @@ import org.personalshopper.domain.Upc;
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 public class SelectionResource {
-    private static final int MAX_DESCRIPTION = 500;
-    private static final int MAX_BRAND = 200;
-    private static final int MAX_SIZE = 100;
-
     private final ManageSelections selections;
 
     @Inject
@@ -73,9 +69,9 @@ public class SelectionResource {
         ShoppingListItem item = fields.required("item", b.item(), () -> new ShoppingListItem(b.item()));
         ProductId productId = fields.required("productId", b.productId(), () -> new ProductId(b.productId()));
         Upc upc = fields.required("upc", b.upc(), () -> new Upc(b.upc()));
-        Optional<String> description = optionalText(fields, "description", b.description(), MAX_DESCRIPTION);
-        Optional<String> brand = optionalText(fields, "brand", b.brand(), MAX_BRAND);
-        Optional<String> size = optionalText(fields, "size", b.size(), MAX_SIZE);
+        Optional<String> description = optionalText(fields, "description", b.description(), Selection.MAX_DESCRIPTION);
+        Optional<String> brand = optionalText(fields, "brand", b.brand(), Selection.MAX_BRAND);
+        Optional<String> size = optionalText(fields, "size", b.size(), Selection.MAX_SIZE);
         Quantity quantity = fields.required("quantity", b.quantity(), () -> new Quantity(b.quantity()));
         fields.throwIfInvalid();
         ManageSelections.SaveResult saved = selections.save(new ManageSelections.SaveSelectionCommand(

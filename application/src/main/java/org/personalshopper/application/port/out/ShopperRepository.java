@@ -1,6 +1,8 @@
 package org.personalshopper.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
@@ -12,6 +14,20 @@ public interface ShopperRepository {
     Shopper create(Instant now);
 
     Optional<Shopper> find(ShopperId id);
+
+    /** A shopper with what their connections say without their tokens, in {@link ConnectionRepository#summaries}' order. */
+    record ShopperAndConnections(Shopper shopper, List<ConnectionSummary> connections) {
+        public ShopperAndConnections {
+            Objects.requireNonNull(shopper, "shopper");
+            connections = List.copyOf(connections);
+        }
+    }
+
+    /**
+     * The shopper and the summaries of their connections in one read (what {@code GET /api/user} shows, on
+     * every call: one statement instead of two); empty when no such shopper.
+     */
+    Optional<ShopperAndConnections> findWithConnections(ShopperId id);
 
     /** Sets the preferred store; empty when no such shopper. */
     Optional<Shopper> setPreferredLocation(ShopperId id, StoreLocationId location);
