@@ -184,33 +184,40 @@ public final class BareResources {
             if (shopper == null) {
                 return unauthenticated();
             }
-            ShopperJson json;
-            try (PreparedStatement s = c.prepareStatement("select id, preferred_location_id, created_at from shopper where id = ?");
-                 PreparedStatement cs = c.prepareStatement("select provider, profile_id, usable, access_token_expires_at"
-                         + " from shopper_connection where shopper_id = ? order by connected_at, provider")) {
+            // the service's one statement: the shopper and their connections' status in one left join
+            List<ConnectionJson> connections = new ArrayList<>();
+            String id = null;
+            String location = null;
+            Instant created = null;
+            try (PreparedStatement s = c.prepareStatement("select s.id, s.preferred_location_id, s.created_at, c.provider,"
+                    + " c.profile_id, c.usable, c.access_token_expires_at from shopper s left join shopper_connection c"
+                    + " on c.shopper_id = s.id where s.id = ? order by c.connected_at, c.provider")) {
                 s.setObject(1, shopper);
-                cs.setObject(1, shopper);
-                List<ConnectionJson> connections = new ArrayList<>();
-                try (ResultSet r = cs.executeQuery()) {
-                    while (r.next()) {
-                        boolean connected = r.getBoolean(3);
-                        connections.add(new ConnectionJson(r.getString(1), r.getString(2), connected,
-                                connected ? r.getObject(4, OffsetDateTime.class).toInstant() : null));
-                    }
-                }
                 try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Response.status(404).build();
+                    while (r.next()) {
+                        if (id == null) {
+                            id = r.getObject(1).toString();
+                            location = r.getString(2);
+                            created = r.getObject(3, OffsetDateTime.class).toInstant();
+                        }
+                        String provider = r.getString(4);
+                        if (provider != null) {
+                            boolean connected = r.getBoolean(6);
+                            connections.add(new ConnectionJson(provider, r.getString(5), connected,
+                                    connected ? r.getObject(7, OffsetDateTime.class).toInstant() : null));
+                        }
                     }
-                    ConnectionJson first = connections.isEmpty() ? null : connections.get(0);
-                    ConnectionJson kroger = connections.stream().filter(k -> k.provider().equals("kroger")).findFirst().orElse(null);
-                    json = new ShopperJson(r.getObject(1).toString(), first == null ? null : first.provider(),
-                            first == null ? null : first.profileId(), r.getString(2),
-                            r.getObject(3, OffsetDateTime.class).toInstant(),
-                            new Connected(kroger != null && kroger.connected(), kroger == null ? null : kroger.accessExpiresAt()),
-                            connections);
                 }
             }
+            if (id == null) {
+                return Response.status(404).build();
+            }
+            ConnectionJson first = connections.isEmpty() ? null : connections.get(0);
+            ConnectionJson kroger = connections.stream().filter(k -> k.provider().equals("kroger")).findFirst().orElse(null);
+            ShopperJson json = new ShopperJson(id, first == null ? null : first.provider(),
+                    first == null ? null : first.profileId(), location, created,
+                    new Connected(kroger != null && kroger.connected(), kroger == null ? null : kroger.accessExpiresAt()),
+                    connections);
             return Response.ok(json).build();
         }
     }
