@@ -17,9 +17,16 @@ final class JooqSessionRepository implements SessionRepository {
     private static final String CREATE =
             "insert into shopper_session (id_hash, shopper_id, created_at, last_used_at) values (?, ?, ?, ?)";
     private static final String FIND = "select shopper_id, created_at, last_used_at from shopper_session where id_hash = ?";
-    /** Every sign-in runs this after creating its session: fixed SQL too. */
-    private static final String KEEP_NEWEST = "delete from shopper_session where shopper_id = ? and id_hash not in"
-            + " (select id_hash from shopper_session where shopper_id = ? order by created_at desc, id_hash desc limit ?)";
+    /**
+     * Every sign-in runs this: the insert and the cap in one statement (one round trip). The delete's snapshot
+     * does not see the new row, so the new session is ranked in by the union and can never be the one that ends.
+     */
+    private static final String CREATE_KEEPING_NEWEST = "with fresh as (insert into shopper_session"
+            + " (id_hash, shopper_id, created_at, last_used_at) values (?, ?, ?, ?) returning id_hash, created_at)"
+            + " delete from shopper_session where id_hash in (select id_hash from"
+            + " (select id_hash, created_at from shopper_session where shopper_id = ?"
+            + " union all select id_hash, created_at from fresh) theirs"
+            + " order by created_at desc, id_hash desc offset ?)";
 
     private final JooqTransactions transactions;
 
@@ -59,13 +66,14 @@ final class JooqSessionRepository implements SessionRepository {
         return transactions.current().deleteFrom(SHOPPER_SESSION).where(SHOPPER_SESSION.SHOPPER_ID.eq(shopperId.value())).execute();
     }
 
-    /** One statement: every session of the shopper except the newest {@code keep} by sign-in time. */
     @Override
-    public int keepNewest(ShopperId shopperId, int keep) {
-        if (keep < 0) {
-            throw new IllegalArgumentException("keep must not be negative");
+    public int createKeepingNewest(Session session, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1: the new session stays");
         }
-        return PlainSql.execute(transactions.current(), KEEP_NEWEST, shopperId.value(), shopperId.value(), keep);
+        return PlainSql.execute(transactions.current(), CREATE_KEEPING_NEWEST, session.idHash().hex(),
+                session.shopperId().value(), Rows.utc(session.createdAt()), Rows.utc(session.lastUsedAt()),
+                session.shopperId().value(), keep);
     }
 
     @Override

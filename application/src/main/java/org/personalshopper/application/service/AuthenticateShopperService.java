@@ -98,10 +98,6 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
                 throw new InvalidValueException("banner", "is not a banner the grocer knows");
             }
         });
-        if (loginAttempts.countUnexpired(clock.now()) >= MAX_PENDING_SIGN_INS) {
-            // The oldest attempts expire within their lifetime; a minute is an honest first wait.
-            throw new RateLimitedException("too many sign-ins are in progress; try again in a minute", Duration.ofMinutes(1));
-        }
         String state = random.urlSafe(SECRET_BYTES);
         String browserBinding = random.urlSafe(SECRET_BYTES);
         Optional<String> verifier = identityProvider.usesPkce() ? Optional.of(random.urlSafe(SECRET_BYTES)) : Optional.empty();
@@ -110,7 +106,10 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
         URI url = identityProvider.authorizationUrl(new AuthorizationRequest(state, challenge, command.banner()));
         LoginAttempt attempt = LoginAttempt.start(SecretHash.of(state), SecretHash.of(browserBinding), verifier,
                 command.returnTo(), clock.now(), identityProvider.provider(), command.linkTo());
-        loginAttempts.save(attempt);
+        if (!loginAttempts.saveUnlessFull(attempt, MAX_PENDING_SIGN_INS)) {
+            // The oldest attempts expire within their lifetime; a minute is an honest first wait.
+            throw new RateLimitedException("too many sign-ins are in progress; try again in a minute", Duration.ofMinutes(1));
+        }
         return new LoginRedirect(url, browserBinding, attempt.expiresAt());
     }
 
@@ -167,8 +166,7 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
                     : Optional.of(signIn(provider, profileId, tokenSet, signedInAt));
             return shopper.map(id -> {
                 Session fresh = new Session(SecretHash.of(sessionId), id, signedInAt, signedInAt);
-                sessions.create(fresh);
-                sessions.keepNewest(id, MAX_SESSIONS_PER_SHOPPER);
+                sessions.createKeepingNewest(fresh, MAX_SESSIONS_PER_SHOPPER);
                 return fresh;
             });
         });

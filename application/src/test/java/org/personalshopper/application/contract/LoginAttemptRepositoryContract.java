@@ -77,15 +77,23 @@ public interface LoginAttemptRepositoryContract extends RepositoryContract {
     }
 
     @Test
-    default void attemptsInProgressAreCountedUntilTheyExpire() {
-        java.time.Instant far = RepositoryContract.after(java.time.Duration.ofDays(400));
-        int before = attempts().countUnexpired(far);
-        LoginAttempt late = LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()),
-                SecretHash.of(UUID.randomUUID().toString()), Optional.empty(), ReturnPath.HOME, far.minusSeconds(60),
-                new Provider("kroger"), Optional.empty());
-        attempts().save(late);
+    default void anAttemptIsRefusedWhileTheLimitIsInProgressAndSavedOnceOneExpires() {
+        java.time.Instant far = RepositoryContract.after(java.time.Duration.ofDays(4000)); // no other test's attempts
+        LoginAttempt first = startedAt(far);
+        LoginAttempt second = startedAt(far.plusSeconds(60));
+        LoginAttempt afterFirstExpired = startedAt(first.expiresAt());
 
-        assertThat(attempts().countUnexpired(far)).isEqualTo(before + 1);
-        assertThat(attempts().countUnexpired(late.expiresAt())).isZero();
+        assertThat(attempts().saveUnlessFull(first, 1)).isTrue();
+        assertThat(attempts().saveUnlessFull(second, 1)).as("one in progress: the limit").isFalse();
+        assertThat(attempts().take(second.stateHash())).as("refused, so not stored").isEmpty();
+        assertThat(attempts().saveUnlessFull(second, 2)).isTrue();
+        assertThat(attempts().saveUnlessFull(afterFirstExpired, 2)).as("the first has expired by then").isTrue();
+        assertThat(attempts().take(first.stateHash())).isPresent();
+        assertThat(attempts().take(afterFirstExpired.stateHash())).isPresent();
+    }
+
+    private static LoginAttempt startedAt(java.time.Instant at) {
+        return LoginAttempt.start(SecretHash.of(UUID.randomUUID().toString()), SecretHash.of(UUID.randomUUID().toString()),
+                Optional.empty(), ReturnPath.HOME, at, new Provider("kroger"), Optional.empty());
     }
 }

@@ -30,8 +30,12 @@ public final class InMemoryLoginAttemptRepository implements LoginAttemptReposit
     }
 
     @Override
-    public int countUnexpired(Instant now) {
-        return (int) attempts.values().stream().filter(a -> !a.isExpired(now)).count();
+    public synchronized boolean saveUnlessFull(LoginAttempt attempt, int maxPending) {
+        if (attempts.values().stream().filter(a -> !a.isExpired(attempt.createdAt())).count() >= maxPending) {
+            return false;
+        }
+        save(attempt);
+        return true;
     }
 
     public List<LoginAttempt> all() {

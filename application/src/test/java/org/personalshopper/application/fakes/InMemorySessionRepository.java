@@ -64,13 +64,28 @@ public final class InMemorySessionRepository implements SessionRepository {
         return gone.size();
     }
 
+    /** Like the database's one statement: the new session is counted but never the one that ends. */
     @Override
-    public int keepNewest(ShopperId shopperId, int keep) {
-        List<Session> theirs = sessions.values().stream().filter(s -> s.shopperId().equals(shopperId))
-                .sorted(java.util.Comparator.comparing(Session::createdAt).reversed()).toList();
-        List<Session> gone = theirs.subList(Math.min(keep, theirs.size()), theirs.size());
+    public int createKeepingNewest(Session session, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1: the new session stays");
+        }
+        if (sessions.containsKey(session.idHash())) {
+            throw new IllegalStateException("duplicate session id hash");
+        }
+        List<Session> theirs = java.util.stream.Stream.concat(
+                        sessions.values().stream().filter(s -> s.shopperId().equals(session.shopperId())),
+                        java.util.stream.Stream.of(session))
+                .sorted(java.util.Comparator.comparing(Session::createdAt).thenComparing(s -> s.idHash().hex()).reversed())
+                .toList();
+        List<Session> gone = theirs.subList(Math.min(keep, theirs.size()), theirs.size()).stream()
+                .filter(s -> !s.equals(session)).toList();
         gone.forEach(s -> sessions.remove(s.idHash()));
-        transactions.wrote("sessions.keepNewest", () -> gone.forEach(s -> sessions.put(s.idHash(), s)));
+        sessions.put(session.idHash(), session);
+        transactions.wrote("sessions.createKeepingNewest", () -> {
+            sessions.remove(session.idHash());
+            gone.forEach(s -> sessions.put(s.idHash(), s));
+        });
         return gone.size();
     }
 

@@ -155,7 +155,7 @@ class AuthenticateShopperServiceTest {
 
         List<InMemoryTransactions.Write> writes = transactions.writes();
         assertThat(writes).extracting(InMemoryTransactions.Write::what)
-                .containsExactly("shoppers.create", "connections.save", "sessions.create", "sessions.keepNewest");
+                .containsExactly("shoppers.create", "connections.save", "sessions.createKeepingNewest");
         OptionalInt tx = writes.get(0).transaction();
         assertThat(tx).isPresent();
         assertThat(writes).allSatisfy(w -> assertThat(w.transaction()).isEqualTo(tx));

@@ -217,8 +217,12 @@ final class Metered implements Metering {
             }
 
             @Override
-            public int countUnexpired(java.time.Instant now) {
-                return attempts.countUnexpired(now);
+            public boolean saveUnlessFull(LoginAttempt attempt, int maxPending) {
+                boolean saved = attempts.saveUnlessFull(attempt, maxPending);
+                if (saved) {
+                    started.increment();
+                }
+                return saved;
             }
         };
     }
@@ -260,8 +264,10 @@ final class Metered implements Metering {
             }
 
             @Override
-            public int keepNewest(org.personalshopper.domain.ShopperId shopperId, int keep) {
-                return sessions.keepNewest(shopperId, keep);
+            public int createKeepingNewest(Session session, int keep) {
+                int ended = sessions.createKeepingNewest(session, keep);
+                signIns.increment();
+                return ended;
             }
         };
     }

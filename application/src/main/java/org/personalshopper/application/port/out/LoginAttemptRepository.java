@@ -17,6 +17,10 @@ public interface LoginAttemptRepository {
 
     int deleteExpired(Instant now);
 
-    /** How many sign-ins are in progress: attempts not yet expired at {@code now}. */
-    int countUnexpired(Instant now);
+    /**
+     * Saves the attempt unless {@code maxPending} sign-ins are already in progress (attempts not yet expired when
+     * it starts); whether it was saved. Counting stops at {@code maxPending}, so the check costs the same however
+     * many expired attempts wait for housekeeping.
+     */
+    boolean saveUnlessFull(LoginAttempt attempt, int maxPending);
 }

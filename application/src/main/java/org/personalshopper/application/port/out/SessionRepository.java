@@ -21,10 +21,10 @@ public interface SessionRepository {
     int deleteAll(ShopperId shopperId);
 
     /**
-     * Ends the shopper's oldest sessions (by sign-in time) until at most {@code keep} remain; returns how many
-     * ended.
+     * Creates the session and ends its shopper's oldest sessions (by sign-in time, the new one counted) until at
+     * most {@code keep} remain; returns how many ended. One step, so a sign-in pays one round trip for both.
      */
-    int keepNewest(ShopperId shopperId, int keep);
+    int createKeepingNewest(Session session, int keep);
 
     /** Removes sessions last used before {@code idleCutoff} or created before {@code absoluteCutoff}. */
     int deleteExpired(Instant idleCutoff, Instant absoluteCutoff);
