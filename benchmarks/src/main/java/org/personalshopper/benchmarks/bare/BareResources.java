@@ -332,29 +332,29 @@ public final class BareResources {
                     renewed = s.executeUpdate();
                 }
                 if (renewed == 0) {
-                try (PreparedStatement s = c.prepareStatement("delete from shopper_connection where shopper_id = ?"
-                        + " and provider = 'kroger' and profile_id <> ?")) {
-                    s.setObject(1, shopper);
-                    s.setString(2, profileId);
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("insert into shopper_connection (shopper_id, provider,"
-                        + " profile_id, access_token_enc, refresh_token_enc, issued_at, access_token_expires_at, usable,"
-                        + " token_binding, connected_at, updated_at) values (?, 'kroger', ?, ?, ?, ?, ?, true, 'connection', ?, now())"
-                        + " on conflict (provider, profile_id) do update set access_token_enc = excluded.access_token_enc,"
-                        + " refresh_token_enc = excluded.refresh_token_enc, issued_at = excluded.issued_at,"
-                        + " access_token_expires_at = excluded.access_token_expires_at, usable = true,"
-                        + " token_binding = 'connection', updated_at = now() where shopper_connection.shopper_id = ?")) {
-                    s.setObject(1, shopper);
-                    s.setString(2, profileId);
-                    s.setString(3, accessEnc);
-                    s.setString(4, refreshEnc);
-                    s.setObject(5, issued);
-                    s.setObject(6, issued.plusSeconds(expiresIn));
-                    s.setObject(7, issued);
-                    s.setObject(8, shopper);
-                    s.executeUpdate();
-                }
+                    try (PreparedStatement s = c.prepareStatement("delete from shopper_connection where shopper_id = ?"
+                            + " and provider = 'kroger' and profile_id <> ?")) {
+                        s.setObject(1, shopper);
+                        s.setString(2, profileId);
+                        s.executeUpdate();
+                    }
+                    try (PreparedStatement s = c.prepareStatement("insert into shopper_connection (shopper_id, provider,"
+                            + " profile_id, access_token_enc, refresh_token_enc, issued_at, access_token_expires_at, usable,"
+                            + " token_binding, connected_at, updated_at) values (?, 'kroger', ?, ?, ?, ?, ?, true, 'connection', ?, now())"
+                            + " on conflict (provider, profile_id) do update set access_token_enc = excluded.access_token_enc,"
+                            + " refresh_token_enc = excluded.refresh_token_enc, issued_at = excluded.issued_at,"
+                            + " access_token_expires_at = excluded.access_token_expires_at, usable = true,"
+                            + " token_binding = 'connection', updated_at = now() where shopper_connection.shopper_id = ?")) {
+                        s.setObject(1, shopper);
+                        s.setString(2, profileId);
+                        s.setString(3, accessEnc);
+                        s.setString(4, refreshEnc);
+                        s.setObject(5, issued);
+                        s.setObject(6, issued.plusSeconds(expiresIn));
+                        s.setObject(7, issued);
+                        s.setObject(8, shopper);
+                        s.executeUpdate();
+                    }
                 }
                 try (PreparedStatement s = c.prepareStatement("insert into shopper_session (id_hash, shopper_id, created_at,"
                         + " last_used_at) values (?, ?, ?, ?)")) {
