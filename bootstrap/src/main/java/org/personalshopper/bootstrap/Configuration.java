@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.personalshopper.adapters.foodin.FoodinScope;
 import org.personalshopper.adapters.foodin.FoodinSettings;
+import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.domain.SessionPolicy;
 
 /**
@@ -68,17 +69,21 @@ public record Configuration(
     }
 
     /**
-     * How much blocking work is taken on at once (docs/adr/0005-concurrency-model.md).
+     * How much work is taken on at once (docs/adr/0010-request-and-provider-threads.md).
      *
-     * @param httpWorkers      threads serving requests (SHOPPER_HTTP_WORKERS)
+     * @param requestThreads   threads serving requests that need no provider (SHOPPER_HTTP_WORKERS); sized for the CPUs
+     * @param providerThreads  threads for requests that may wait on a provider or whose body is still arriving
+     *                         (SHOPPER_PROVIDER_THREADS); beyond them and their queue, 503 at once
      * @param bodyTimeout      how long a request body may take to arrive (SHOPPER_HTTP_BODY_TIMEOUT_SECONDS)
      * @param databaseConnections the database pool's size (SHOPPER_DB_POOL_SIZE)
      * @param providerCalls    calls that may wait on one provider at once; beyond it 503 at once
      *                         (SHOPPER_PROVIDER_MAX_CALLS). Below the pool size: a token refresh holds a
      *                         connection while it waits on the provider.
      */
-    public record Capacity(int httpWorkers, Duration bodyTimeout, int databaseConnections, int providerCalls) {
-        public static final Capacity DEFAULTS = new Capacity(64, Duration.ofSeconds(10), 24, 16);
+    public record Capacity(int requestThreads, int providerThreads, Duration bodyTimeout, int databaseConnections,
+                           int providerCalls) {
+        public static final Capacity DEFAULTS = new Capacity(WebSettings.DEFAULT_REQUEST_THREADS,
+                WebSettings.DEFAULT_PROVIDER_THREADS, Duration.ofSeconds(10), 24, 16);
     }
 
     public record ExternalDatabase(String jdbcUrl, Optional<String> user, Optional<String> password) {
@@ -189,7 +194,10 @@ public record Configuration(
                 "a number of seconds from 2 to 86400");
 
         Capacity defaults = Capacity.DEFAULTS;
-        int workers = read.integer("SHOPPER_HTTP_WORKERS", defaults.httpWorkers(), 2, 1024, "a number from 2 to 1024");
+        int workers = read.integer("SHOPPER_HTTP_WORKERS", defaults.requestThreads(), 2, WebSettings.MAX_THREADS,
+                "a number from 2 to " + WebSettings.MAX_THREADS);
+        int providerThreads = read.integer("SHOPPER_PROVIDER_THREADS", defaults.providerThreads(), 2, WebSettings.MAX_THREADS,
+                "a number from 2 to " + WebSettings.MAX_THREADS);
         int bodySeconds = read.integer("SHOPPER_HTTP_BODY_TIMEOUT_SECONDS", (int) defaults.bodyTimeout().toSeconds(), 1, 300,
                 "a number of seconds from 1 to 300");
         int connections = read.integer("SHOPPER_DB_POOL_SIZE", defaults.databaseConnections(), 2, 100, "a number from 2 to 100");
@@ -197,6 +205,10 @@ public record Configuration(
         if (providerCalls >= connections) {
             throw new ConfigurationException("SHOPPER_PROVIDER_MAX_CALLS must be below SHOPPER_DB_POOL_SIZE ("
                     + connections + "): a token refresh holds a database connection while it waits on the provider");
+        }
+        if (providerCalls >= providerThreads) {
+            throw new ConfigurationException("SHOPPER_PROVIDER_MAX_CALLS must be below SHOPPER_PROVIDER_THREADS ("
+                    + providerThreads + "): one slow provider must leave provider threads for the others");
         }
 
         Optional<String> metricsToken = read.secret("SHOPPER_METRICS_TOKEN");
@@ -219,7 +231,7 @@ public record Configuration(
         return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
                 Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
-                new Capacity(workers, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
+                new Capacity(workers, providerThreads, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
                 foodin, foodinRedirectUri, foodinScope, signInLimits(read), planning(read));
     }
 

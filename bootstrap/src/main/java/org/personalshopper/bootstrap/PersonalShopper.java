@@ -138,7 +138,8 @@ public final class PersonalShopper implements AutoCloseable {
             WebSettings web = new WebSettings(config.publicOrigin(), config.secureCookies(),
                     config.sessionPolicy().absoluteTimeout())
                     .withBodyTimeout(config.capacity().bodyTimeout())
-                    .withWorkerThreads(config.capacity().httpWorkers())
+                    .withRequestThreads(config.capacity().requestThreads())
+                    .withProviderThreads(config.capacity().providerThreads())
                     .withSignInLimits(config.signInLimits().perClient(), config.signInLimits().total());
             ResourceConfig app = ShopperWebApp.resourceConfig(web,
                     metrics.map(m -> MetricsEndpoint.on(config.metricsToken().orElseThrow(), m::scrape)).orElse(MetricsEndpoint.off()));

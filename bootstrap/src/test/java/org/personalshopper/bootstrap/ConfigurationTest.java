@@ -42,6 +42,25 @@ class ConfigurationTest {
     }
 
     @Test
+    void requestThreadsDefaultToTwoPerCpuAndProviderThreadsTo64WithTheCallLimitBelowThem() {
+        Configuration.Capacity capacity = parse().capacity();
+        assertThat(capacity.requestThreads()).isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        assertThat(capacity.providerThreads()).isEqualTo(64);
+        assertThat(capacity.providerCalls()).isEqualTo(16);
+
+        Configuration.Capacity tuned = parse("SHOPPER_HTTP_WORKERS", "3", "SHOPPER_PROVIDER_THREADS", "20").capacity();
+        assertThat(tuned.requestThreads()).isEqualTo(3);
+        assertThat(tuned.providerThreads()).isEqualTo(20);
+        assertThatThrownBy(() -> parse("SHOPPER_PROVIDER_THREADS", "1"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_PROVIDER_THREADS must be");
+        assertThatThrownBy(() -> parse("SHOPPER_HTTP_WORKERS", "lots"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("SHOPPER_HTTP_WORKERS must be");
+        assertThatThrownBy(() -> parse("SHOPPER_PROVIDER_THREADS", "16"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("SHOPPER_PROVIDER_MAX_CALLS must be below SHOPPER_PROVIDER_THREADS");
+    }
+
+    @Test
     void aProviderIsOnWhenItsClientIdIsSetAndDemoModeOnlyWithoutAnyCredentials() {
         Configuration none = parse("SHOPPER_PORT", "8180");
         assertThat(none.demoMode()).isTrue();

@@ -58,6 +58,8 @@ class SlowProviderEndToEndTest {
     void start() {
         Map<String, String> env = new HashMap<>(KrogerStub.environment(kroger));
         env.put("SHOPPER_PROVIDER_MAX_CALLS", Integer.toString(PROVIDER_CALLS));
+        // The fewest request threads there may be: whatever waits on Kroger or on a slow body must not hold them.
+        env.put("SHOPPER_HTTP_WORKERS", "2");
         // The search cache would send these identical searches to Kroger once; this test is about the call limit.
         env.put("SHOPPER_CATALOG_CACHE_TTL_SECONDS", "0");
         service = ServiceUnderTest.start(dataDir, env);

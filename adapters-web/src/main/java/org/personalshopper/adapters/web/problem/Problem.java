@@ -71,12 +71,19 @@ public final class Problem {
     public Response.ResponseBuilder builder() {
         Response.ResponseBuilder builder = Response.status(status).type(MEDIA_TYPE).entity(body)
                 .header("Cache-Control", "no-store");
-        headers.forEach(builder::header);
-        if (retryAfter != null) {
-            long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
-            builder.header("Retry-After", Long.toString(seconds));
-        }
+        headers().forEach(builder::header);
         return builder;
+    }
+
+    /** The extra response headers, {@code Retry-After} (whole seconds, rounded up) among them, for writers outside Jersey. */
+    public Map<String, String> headers() {
+        if (retryAfter == null) {
+            return Collections.unmodifiableMap(headers);
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
+        all.put("Retry-After", Long.toString(seconds));
+        return all;
     }
 
     public Response response() {

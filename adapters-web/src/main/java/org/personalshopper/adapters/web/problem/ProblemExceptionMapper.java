@@ -59,6 +59,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (thrown instanceof InvalidValueException e) {
             return Problem.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
+        Optional<ProviderThreadsBusyException> busy = cause(thrown, ProviderThreadsBusyException.class);
+        if (busy.isPresent()) {
+            return ProviderProblems.threadsBusy(busy.get().retryAfter());
+        }
         if (thrown instanceof UseCaseException outcome) {
             return outcome.accept(outcomes);
         }

@@ -33,6 +33,16 @@ public final class ProviderProblems {
         };
     }
 
+    /**
+     * Every thread for work that waits on a grocer is taken and as many requests wait for one as we queue:
+     * this one was not started (nothing was sent, nothing changed).
+     */
+    public static Problem threadsBusy(Duration retryAfter) {
+        return Problem.of(ProblemType.PROVIDER_BUSY, 503, "Too many requests wait on the grocers",
+                        "as many requests as we take on are already waiting on a grocer; this one was not started, try again shortly")
+                .retryAfter(retryAfter);
+    }
+
     /** Any grocer failure, told as "unavailable, nothing changed, come back later" (e.g. choosing a store). */
     public static Problem unavailable(Optional<Duration> retryAfter) {
         return Problem.of(ProblemType.PROVIDER_UNAVAILABLE, 503, "Kroger unavailable",

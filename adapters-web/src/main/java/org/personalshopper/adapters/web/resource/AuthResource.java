@@ -20,6 +20,7 @@ import java.util.Map;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.personalshopper.adapters.web.guard.SignInStart;
 import org.personalshopper.adapters.web.problem.ProblemExceptionMapper;
 import org.personalshopper.adapters.web.session.SessionCookies;
@@ -135,6 +136,7 @@ public class AuthResource {
     }
 
     /** Kroger's callback, as registered before each provider had its own. */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @GET
     @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
@@ -148,6 +150,7 @@ public class AuthResource {
      * (session fixation): a new one is always issued and the old one ended. A state issued for another
      * provider is refused before any code exchange.
      */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @GET
     @Path("callback/{provider}")
     public Response providerCallback(@PathParam("provider") String provider, @QueryParam("code") String code,

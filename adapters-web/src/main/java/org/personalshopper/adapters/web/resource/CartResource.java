@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.personalshopper.adapters.web.problem.ProviderProblems;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemType;
@@ -70,6 +71,7 @@ public class CartResource {
      * 204 when the grocer took the items (a replay of that answers 204 again). A failure says why; an
      * unknown outcome says so plainly, because retrying blindly could add the items twice.
      */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@Context SecurityContext security, @HeaderParam("Idempotency-Key") String idempotencyKey,

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.application.port.in.FindStores;
 import org.personalshopper.domain.StoreQuery;
@@ -44,6 +45,7 @@ public class LocationResource {
         }
     }
 
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @GET
     public Items<StoreJson> find(@QueryParam("zipCode") String zipCode, @QueryParam("latLong") String latLong,
                                  @QueryParam("radiusInMiles") String radiusInMiles, @QueryParam("limit") String limit,

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
 import org.personalshopper.application.port.in.SearchProducts;
@@ -62,6 +63,7 @@ public class ProductResource {
     public record ProductPageJson(List<ProductJson> items, int start, int limit, int total) {
     }
 
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @GET
     public ProductPageJson search(@Context SecurityContext security, @QueryParam("term") String term,
                                   @QueryParam("locationId") String locationId, @QueryParam("brand") String brand,
@@ -78,6 +80,7 @@ public class ProductResource {
                 page.total());
     }
 
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @GET
     @Path("{productId}")
     public ProductJson product(@Context SecurityContext security, @PathParam("productId") String productId,

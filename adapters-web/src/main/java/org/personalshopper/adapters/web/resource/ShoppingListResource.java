@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
 import org.personalshopper.application.port.in.ChooseProductForItem;
@@ -227,6 +228,7 @@ public class ShoppingListResource {
     }
 
     /** Proposes products for every open item; 409 when the shopper has chosen no store. No body. */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @POST
     @Path("{id}/plan")
     public PlanJson plan(@Context SecurityContext security, @PathParam("id") String id) {
@@ -236,6 +238,7 @@ public class ShoppingListResource {
     }
 
     /** Confirms {@code {"productId"}} for the item: saved as the item's selection, reused by every later plan. */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @PUT
     @Path("{id}/items/{itemId}/choice")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -264,6 +267,7 @@ public class ShoppingListResource {
      * optional {@code Idempotency-Key}). 200 says which items went and which had no pick; a failed or unknown
      * outcome answers like {@code POST /api/cart}; the same unchanged list again without {@code again}: 409.
      */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @POST
     @Path("{id}/cart")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.personalshopper.adapters.web.problem.ProviderProblems;
 import org.personalshopper.adapters.web.session.SessionRequired;
 import org.personalshopper.adapters.web.session.ShopperPrincipal;
@@ -69,6 +70,7 @@ public class UserResource {
     }
 
     /** Checked with the grocer first; if the grocer cannot be asked, the preference stays as it was (503). */
+    @ManagedAsync // may call a provider: runs on the provider threads (ADR 10)
     @PUT
     @Path("location")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,15 +6,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.personalshopper.adapters.web.problem.Problem;
 import org.personalshopper.adapters.web.problem.ProblemType;
+import org.personalshopper.adapters.web.problem.ProviderProblems;
+import org.personalshopper.adapters.web.problem.ProviderThreadsBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +27,56 @@ import org.slf4j.LoggerFactory;
  * building the request URI, and Grizzly would answer with its HTML page: a stack trace, its name and
  * the URI reflected). Such a request gets a 400 problem with an incident id, logged with the reason but
  * never with what the client sent. Anything else that escapes Jersey gets a 500 problem the same way.
+ *
+ * <p>It also decides where a request runs: on the request threads when its body is all there (or it has
+ * none), otherwise on the provider threads, so a client sending its body slowly holds a
+ * thread sized for waiting, never one of the few request threads (docs/adr/0010-request-and-provider-threads.md).
  */
 final class MalformedRequestGuard extends HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MalformedRequestGuard.class);
+    /** Request attribute: the provider threads refused this request, it is answered 503 at once. */
+    private static final String REFUSED = MalformedRequestGuard.class.getName() + ".refused";
+    /** Grizzly's default: the transport's worker pool (the request threads) unless already on one of its threads. */
+    private static final RequestExecutorProvider REQUEST_THREADS = new RequestExecutorProvider.WorkerThreadProvider();
     private final GrizzlyHttpContainer jersey;
+    private final ProviderThreads providerThreads;
+    private final RequestExecutorProvider executors;
 
-    MalformedRequestGuard(GrizzlyHttpContainer jersey) {
+    MalformedRequestGuard(GrizzlyHttpContainer jersey, ProviderThreads providerThreads) {
         this.jersey = jersey;
+        this.providerThreads = providerThreads;
+        this.executors = this::executorFor;
+    }
+
+    /**
+     * Grizzly asks this before {@code service} (after answering {@code Expect: 100-continue}), and again for
+     * read and write notifications; null runs it on the current thread. Grizzly 4 parses requests on its
+     * selector threads, and by default hands {@code service} to the transport's worker pool: our request
+     * threads. When the headers are parsed, the input buffer holds what arrived with them: finished means the
+     * whole body (none, all of its Content-Length, or the last chunk) is buffered, so reading it cannot block;
+     * otherwise (a body still arriving, or one waiting for our 100 Continue) it goes to the provider threads.
+     */
+    private Executor executorFor(Request request) {
+        if (providerThreads.isCurrentThread()) {
+            return null;
+        }
+        if (request.getInputBuffer().isFinished()) {
+            return REQUEST_THREADS.getExecutor(request);
+        }
+        return task -> {
+            try {
+                providerThreads.executor().execute(task);
+            } catch (ProviderThreadsBusyException e) {
+                // Grizzly has suspended the request for the hand-over: answer it here, reading nothing of the body.
+                request.setAttribute(REFUSED, Boolean.TRUE);
+                task.run();
+            }
+        };
+    }
+
+    @Override
+    public RequestExecutorProvider getRequestExecutorProvider() {
+        return executors;
     }
 
     @Override
@@ -41,11 +88,16 @@ final class MalformedRequestGuard extends HttpHandler {
     @Override
     public void destroy() {
         jersey.destroy();
+        providerThreads.shutdown();
         super.destroy();
     }
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        if (request.getAttribute(REFUSED) != null) {
+            ProblemAnswers.send(response, ProviderProblems.threadsBusy(ProviderThreads.RETRY_AFTER), true);
+            return;
+        }
         Optional<String> flaw = flaw(request);
         if (flaw.isPresent()) {
             String incident = UUID.randomUUID().toString();

@@ -24,6 +24,7 @@ final class ProblemAnswers {
         response.setContentType(Problem.MEDIA_TYPE);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
+        problem.headers().forEach(response::setHeader);
         if (closeConnection) {
             response.setHeader("Connection", "close");
         }

@@ -35,6 +35,14 @@ public final class FakeListUseCases implements ManageShoppingLists, PlanShopping
     public volatile RuntimeException chooseFailure;
     public volatile RuntimeException sendFailure;
 
+    /** Where the provider-calling use cases ran; the server's {@link FakeUseCases#providerCalls}. */
+    private final ProviderCalls providerCalls;
+
+    public FakeListUseCases(ProviderCalls providerCalls) {
+        this.providerCalls = providerCalls;
+        reset();
+    }
+
     public void reset() {
         lists.clear();
         choices.clear();
@@ -109,6 +117,7 @@ public final class FakeListUseCases implements ManageShoppingLists, PlanShopping
     /** Every item proposed with one sample product, the first item chosen. */
     @Override
     public ListPlan plan(PlanCommand command) {
+            providerCalls.enter("PlanShoppingList.plan");
         if (planFailure != null) {
             throw planFailure;
         }
@@ -126,6 +135,7 @@ public final class FakeListUseCases implements ManageShoppingLists, PlanShopping
 
     @Override
     public Selection choose(ChooseProduct command) {
+            providerCalls.enter("ChooseProductForItem.choose");
         if (chooseFailure != null) {
             throw chooseFailure;
         }
@@ -143,6 +153,7 @@ public final class FakeListUseCases implements ManageShoppingLists, PlanShopping
 
     @Override
     public ListSent send(SendList command) {
+            providerCalls.enter("SendListToCart.send");
         if (sendFailure != null) {
             throw sendFailure;
         }

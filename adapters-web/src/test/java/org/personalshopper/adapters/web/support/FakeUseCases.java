@@ -69,6 +69,8 @@ public final class FakeUseCases {
     public final Readiness readiness = new Readiness();
     public final Providers providers = new Providers();
     public final Connections connections = new Connections();
+    /** Records (and may stall) every use case that may call a provider; shared with {@link FakeListUseCases}. */
+    public final ProviderCalls providerCalls = new ProviderCalls();
 
     public static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
     public static final ShopperId SHOPPER = new ShopperId(UUID.fromString("11111111-2222-3333-4444-555555555555"));
@@ -118,6 +120,7 @@ public final class FakeUseCases {
     }
 
     public void reset() {
+        providerCalls.reset();
         sessions.clear();
         sessions.put(SESSION, SHOPPER);
         signedOut.clear();
@@ -181,6 +184,7 @@ public final class FakeUseCases {
 
         @Override
         public SignedIn completeLogin(CompleteLogin command) {
+            providerCalls.enter("AuthenticateShopper.completeLogin");
             lastCompleteLogin = command;
             if (completeLoginFailure != null) {
                 throw completeLoginFailure;
@@ -267,6 +271,7 @@ public final class FakeUseCases {
 
         @Override
         public StoreChosen choose(ShopperId shopperId, StoreLocationId locationId) {
+            providerCalls.enter("ChoosePreferredStore.choose");
             writes.incrementAndGet();
             if (chooseFailure != null) {
                 throw chooseFailure;
@@ -332,6 +337,7 @@ public final class FakeUseCases {
     public final class Catalog implements SearchProducts, FindStores {
         @Override
         public ProductPage search(ShopperId shopperId, ProductQuery query) {
+            providerCalls.enter("SearchProducts.search");
             lastProductQuery = query;
             if (searchFailure != null) {
                 throw searchFailure;
@@ -341,6 +347,7 @@ public final class FakeUseCases {
 
         @Override
         public Product find(ShopperId shopperId, ProductId productId, Optional<StoreLocationId> locationId) {
+            providerCalls.enter("SearchProducts.find");
             if (searchFailure != null) {
                 throw searchFailure;
             }
@@ -350,6 +357,7 @@ public final class FakeUseCases {
 
         @Override
         public List<Store> find(StoreQuery query) {
+            providerCalls.enter("FindStores.find");
             lastStoreQuery = query;
             if (searchFailure != null) {
                 throw searchFailure;
@@ -361,6 +369,7 @@ public final class FakeUseCases {
     public final class CartFiller implements FillCart {
         @Override
         public CartResult add(FillCartCommand command) {
+            providerCalls.enter("FillCart.add");
             writes.incrementAndGet();
             lastCart = command;
             if (cartFailure != null) {

@@ -12,6 +12,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.personalshopper.adapters.web.ShopperWebApp;
@@ -40,12 +41,15 @@ import org.personalshopper.application.port.in.ViewShopper;
  * {@code @RegisterExtension final WebServer web = WebServer.standard();} (with
  * {@code @TestInstance(PER_CLASS)}), and gets fresh fakes before each test and the server stopped after
  * the class. Standalone use ({@code try (WebServer w = ...)}) closes it itself.
+ *
+ * <p>After each test it checks that every use case that may call a provider ran on the provider threads:
+ * so every test driving an endpoint also fails when its resource method is not {@code @ManagedAsync}.
  */
-public final class WebServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
+public final class WebServer implements AutoCloseable, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     public static final String ORIGIN = "https://shop.example";
 
     public final FakeUseCases fakes = new FakeUseCases();
-    public final FakeListUseCases lists = new FakeListUseCases();
+    public final FakeListUseCases lists = new FakeListUseCases(fakes.providerCalls);
     private final HttpServer server;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -137,6 +141,14 @@ public final class WebServer implements AutoCloseable, BeforeEachCallback, After
     @Override
     public void beforeEach(ExtensionContext context) {
         fakes.reset();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!fakes.providerCalls.offProviderThreads().isEmpty()) {
+            throw new AssertionError("use cases that may call a provider ran on a request thread (not @ManagedAsync?): "
+                    + fakes.providerCalls.offProviderThreads());
+        }
     }
 
     @Override
