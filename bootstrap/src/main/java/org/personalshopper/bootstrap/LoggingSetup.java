@@ -1,13 +1,10 @@
 package org.personalshopper.bootstrap;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +12,8 @@ import java.util.Optional;
 /**
  * The service's logging, set up in code rather than by a logback.xml: parsing the XML took about a sixth of
  * start-up (docs/benchmarks.md). One line per event on standard output, UTC timestamps; lines are handed
- * to one writer thread so request threads never wait on the output, and none is ever dropped. Our own
+ * to one writer thread so request threads never wait on the output, and none is ever dropped; it writes
+ * the lines of up to 5 ms in one write ({@link BatchingConsoleAppender}). Our own
  * level comes from SHOPPER_LOG_LEVEL (default INFO). A logback.xml named by {@code -Dlogback.configurationFile}
  * still replaces all of this.
  */
@@ -46,22 +44,14 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
         encoder.start();
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        BatchingConsoleAppender console = new BatchingConsoleAppender(encoder, BatchingConsoleAppender.standardOutput(), 4096);
         console.setContext(context);
         console.setName("CONSOLE");
-        console.setEncoder(encoder);
         console.start();
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName("ASYNC");
-        async.setQueueSize(4096);
-        async.setDiscardingThreshold(0);
-        async.addAppender(console);
-        async.start();
 
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(async);
+        root.addAppender(console);
         context.getLogger("org.personalshopper").setLevel(Level.toLevel(ownLevel().orElse("INFO"), Level.INFO));
         QUIETER.forEach((name, level) -> context.getLogger(name).setLevel(level));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

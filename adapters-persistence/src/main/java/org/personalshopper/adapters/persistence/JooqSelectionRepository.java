@@ -41,18 +41,14 @@ final class JooqSelectionRepository implements SelectionRepository {
     }
 
     /**
-     * Replace the pick stored under the same item key (its id and creation time stay): one statement, no
-     * lock and no transaction, since a replacement changes no count and is always allowed. Only when
-     * nothing was replaced, with the shopper's row locked: replace once more (a concurrent save of the same
-     * item may have inserted it meanwhile), else count and insert under the limit.
+     * With the shopper's row locked: replace the pick stored under the same item key (its id and creation
+     * time stay; a concurrent save of the same item may have inserted it since the caller's {@link #replace}
+     * found nothing), else count and insert under the limit. The callers try the unlocked {@link #replace}
+     * first, the common save: trying it here again as well cost a third statement for every new item.
      */
     @Override
     public Optional<Saved> save(Selection selection, int limit) {
         Pick pick = Pick.of(selection);
-        Optional<Selection> replaced = replace(pick);
-        if (replaced.isPresent()) {
-            return Optional.of(new Saved(replaced.get(), false));
-        }
         return transactions.inTransaction(() -> {
             locks.lock(selection.shopperId());
             Optional<Selection> replacedMeanwhile = replace(pick);

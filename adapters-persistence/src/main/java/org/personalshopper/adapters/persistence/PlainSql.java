@@ -1,5 +1,6 @@
 package org.personalshopper.adapters.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -32,7 +34,7 @@ final class PlainSql {
     /** The rows {@code sql} (a query, or a write with {@code returning}) gives for these parameters. */
     static <T> List<T> list(DSLContext context, String sql, Row<T> row, Object... parameters) {
         try {
-            return context.connectionResult(connection -> {
+            return onConnection(context, sql, connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     bind(statement, parameters);
                     try (ResultSet rows = statement.executeQuery()) {
@@ -42,8 +44,6 @@ final class PlainSql {
                         }
                         return result;
                     }
-                } catch (SQLException e) {
-                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
                 }
             });
         } catch (RuntimeException e) {
@@ -54,12 +54,10 @@ final class PlainSql {
     /** Runs a write without {@code returning}; the number of rows it changed. */
     static int execute(DSLContext context, String sql, Object... parameters) {
         try {
-            return context.connectionResult(connection -> {
+            return onConnection(context, sql, connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     bind(statement, parameters);
                     return statement.executeUpdate();
-                } catch (SQLException e) {
-                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
                 }
             });
         } catch (RuntimeException e) {
@@ -74,8 +72,13 @@ final class PlainSql {
 
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
+            // The driver's setObject asks a dozen instanceof questions before it gets to a String or an int.
             if (parameters[i] == null) {
                 statement.setNull(i + 1, Types.NULL);
+            } else if (parameters[i] instanceof String text) {
+                statement.setString(i + 1, text);
+            } else if (parameters[i] instanceof Integer number) {
+                statement.setInt(i + 1, number);
             } else {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -84,5 +87,27 @@ final class PlainSql {
 
     static Instant instant(ResultSet row, int column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** Work on one JDBC connection. */
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * {@code work} on the context's connection: the open transaction's, else one from the pool, given back
+     * after. Straight from the context's connection provider, as jOOQ's {@code connectionResult} takes it,
+     * without the wrappers that puts around the connection and its statements for each call.
+     */
+    private static <T> T onConnection(DSLContext context, String sql, Work<T> work) {
+        ConnectionProvider provider = context.configuration().connectionProvider();
+        Connection connection = provider.acquire();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+        } finally {
+            provider.release(connection);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.personalshopper.application.service;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.personalshopper.application.port.in.ChooseProductForItem;
@@ -61,10 +60,15 @@ public final class ChooseProductForItemService implements ChooseProductForItem {
             }
             throw ProviderOutcomes.failed(e);
         }
-        Instant now = clock.now();
-        Selection pick = new Selection(SelectionId.random(), command.shopperId(), item.text(), product.productId(),
-                product.upc(), Optional.of(product.description()), product.brand(), product.size(), item.quantity(), now, now);
-        return selections.save(pick, Selection.MAX_PER_SHOPPER)
+        SelectionRepository.Pick pick = new SelectionRepository.Pick(command.shopperId(), item.text(), product.productId(),
+                product.upc(), Optional.of(product.description()), product.brand(), product.size(), item.quantity(), clock.now());
+        // As ManageSelections: choosing again for an item replaces the pick in one statement, without a lock
+        // or a new id; only a new item takes the locked save with an id drawn for it.
+        Optional<Selection> replaced = selections.replace(pick);
+        if (replaced.isPresent()) {
+            return replaced.get();
+        }
+        return selections.save(pick.as(SelectionId.random()), Selection.MAX_PER_SHOPPER)
                 .orElseThrow(() -> new LimitReachedException("a shopper keeps at most " + Selection.MAX_PER_SHOPPER + " selections"))
                 .selection();
     }

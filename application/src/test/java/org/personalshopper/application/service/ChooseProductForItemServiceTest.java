@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +20,13 @@ import org.personalshopper.application.port.in.ChooseProductForItem.ChooseProduc
 import org.personalshopper.application.port.in.ManageShoppingLists;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.UnknownProductException;
+import org.personalshopper.application.port.out.SelectionRepository;
 import org.personalshopper.domain.Price;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProductId;
 import org.personalshopper.domain.Quantity;
 import org.personalshopper.domain.Selection;
+import org.personalshopper.domain.SelectionId;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ShoppingList;
@@ -66,6 +69,62 @@ class ChooseProductForItemServiceTest {
         assertThat(saved.quantity()).isEqualTo(new Quantity(2));
         assertThat(selections.list(shopper)).containsExactly(saved);
         assertThat(catalog.lookups()).containsExactly(new FakeProductCatalog.Lookup(ORGANIC_MILK.productId(), Optional.of(STORE)));
+    }
+
+    @Test
+    void choosingAgainForTheItemReplacesThePickWithoutTheLockedSave() {
+        SavesCounted counted = new SavesCounted(selections);
+        ChooseProductForItemService service = new ChooseProductForItemService(lists, shoppers, counted, catalog,
+                new AppTokens(new FakeIdentityProvider(), clock), clock);
+        ChooseProduct milk = new ChooseProduct(shopper, list.id(), list.items().get(0).id(), ORGANIC_MILK.productId());
+
+        Selection first = service.choose(milk);
+        Selection again = service.choose(milk);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(selections.list(shopper)).containsExactly(again);
+        assertThat(counted.saves).as("the locked save (and its new id) only for the new item").isEqualTo(1);
+    }
+
+    /** Counts the calls of the save that creates (it locks the shopper); everything else as the repository does. */
+    private static final class SavesCounted implements SelectionRepository {
+        private final SelectionRepository repository;
+        private int saves;
+
+        SavesCounted(SelectionRepository repository) {
+            this.repository = repository;
+        }
+
+        @Override
+        public Optional<Selection> replace(Pick pick) {
+            return repository.replace(pick);
+        }
+
+        @Override
+        public Optional<Saved> save(Selection selection, int limit) {
+            saves++;
+            return repository.save(selection, limit);
+        }
+
+        @Override
+        public List<Selection> list(ShopperId shopperId) {
+            return repository.list(shopperId);
+        }
+
+        @Override
+        public List<Selection> find(ShopperId shopperId, Collection<SelectionId> ids) {
+            return repository.find(shopperId, ids);
+        }
+
+        @Override
+        public int count(ShopperId shopperId) {
+            return repository.count(shopperId);
+        }
+
+        @Override
+        public boolean delete(ShopperId shopperId, SelectionId id) {
+            return repository.delete(shopperId, id);
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The one JSON mapper of the HTTP API: strict on input (unknown properties, duplicate keys, trailing data,
  * scalar coercions such as {@code "5"} for a number or {@code 5} for a string are all refused, so a client's
- * mistake is reported instead of guessed at), ISO-8601 instants on output.
+ * mistake is reported instead of guessed at), ISO-8601 instants on output ({@link InstantJson}).
  */
 @Provider
 public final class JsonMapperResolver implements ContextResolver<ObjectMapper> {
@@ -30,6 +30,8 @@ public final class JsonMapperResolver implements ContextResolver<ObjectMapper> {
     public static ObjectMapper strictMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // Registered after the Java time module, so its serializer for Instant wins: same text, less CPU.
+                .addModule(InstantJson.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

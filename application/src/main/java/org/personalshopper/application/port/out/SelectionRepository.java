@@ -58,7 +58,8 @@ public interface SelectionRepository {
     /**
      * Saves the pick for its item (case-insensitive key): replaces the shopper's earlier pick for that item,
      * keeping its id and creation time, or creates a new one unless the shopper already keeps {@code limit}
-     * selections (then empty). Atomic per shopper, so concurrent saves cannot go past the limit.
+     * selections (then empty). Atomic per shopper, so concurrent saves cannot go past the limit. It may lock
+     * the shopper for that: callers try {@link #replace} first, which needs no lock and no new id.
      */
     Optional<Saved> save(Selection selection, int limit);
 
