@@ -50,6 +50,8 @@ public final class SideBySide {
     private final List<Target> targets = new ArrayList<>();
     private final StringBuilder report = new StringBuilder();
     private String jdbcUrl;
+    /** Reads pg_stat_activity to find each app's backends (their CPU: {@link Target#databaseTicks}). */
+    private Connection admin;
     private ProviderStub provider;
 
     private SideBySide(Options options) throws IOException {
@@ -77,6 +79,7 @@ public final class SideBySide {
                 s.execute("create schema " + schema);
             }
             jdbcUrl = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            admin = DriverManager.getConnection(baseUrl);
             line("# Side-by-side benchmark, " + Instant.now());
             line("conditions: " + conditions());
             line("database: " + (embedded != null ? "embedded PostgreSQL (zonky)" : "BENCH_DB_URL") + ", schema " + schema);
@@ -120,6 +123,9 @@ public final class SideBySide {
         } finally {
             for (Target target : targets) {
                 target.stop();
+            }
+            if (admin != null) {
+                admin.close();
             }
             if (jdbcUrl != null && baseUrl != null) {
                 try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
@@ -245,7 +251,7 @@ public final class SideBySide {
     }
 
     private record Run(double requestsPerSecond, double p50Ms, double p99Ms, double cpuMicrosPerUnit, double unitsPerSecond,
-                       String load) {
+                       String load, double dbMicrosPerUnit) {
     }
 
     private void measure(Scenario scenario) throws Exception {
@@ -266,15 +272,17 @@ public final class SideBySide {
             }
         }
         String unit = scenario.requestsPerUnit == 1.0 ? "req" : "sign-in";
-        line(String.format(Locale.ROOT, "| app | %s/s | p50 ms | p99 ms | server CPU us/%s | runs (%s/s) |", unit, unit, unit));
-        line("|---|---|---|---|---|---|");
+        line(String.format(Locale.ROOT, "| app | %s/s | p50 ms | p99 ms | server CPU us/%s | PostgreSQL CPU us/%s | runs (%s/s) |",
+                unit, unit, unit, unit));
+        line("|---|---|---|---|---|---|---|");
         Map<Target, double[]> medians = new LinkedHashMap<>();
         for (Map.Entry<Target, List<Run>> e : runs.entrySet()) {
             List<Run> r = e.getValue();
             double[] m = {median(r, Run::unitsPerSecond), median(r, Run::p50Ms), median(r, Run::p99Ms),
                     median(r, Run::cpuMicrosPerUnit)};
             medians.put(e.getKey(), m);
-            line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.0f | %s |", e.getKey().name, m[0], m[1], m[2], m[3],
+            line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.0f | %.0f | %s |", e.getKey().name, m[0], m[1], m[2], m[3],
+                    median(r, Run::dbMicrosPerUnit),
                     String.join(", ", r.stream().map(x -> String.format(Locale.ROOT, "%.0f", x.unitsPerSecond)).toList())));
         }
         Target bare = targets.get(targets.size() - 1);
@@ -313,6 +321,7 @@ public final class SideBySide {
         }
         command.add(target.uri(scenario.path).toString());
         long signInsBefore = provider.profilesAnswered();
+        Map<Integer, Long> dbBefore = target.databaseTicks(admin);
         long ticksBefore = target.cpuTicks();
         String load = loadavg();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -321,6 +330,11 @@ public final class SideBySide {
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         check(wrk.waitFor() == 0, "wrk failed:\n" + out);
         long ticks = target.cpuTicks() - ticksBefore;
+        Map<Integer, Long> dbAfter = target.databaseTicks(admin);
+        long dbTicks = 0;
+        for (Map.Entry<Integer, Long> backend : dbAfter.entrySet()) {
+            dbTicks += backend.getValue() - dbBefore.getOrDefault(backend.getKey(), 0L);
+        }
         long requests = Long.parseLong(match(out, "(\\d+) requests in"));
         double perSecond = Double.parseDouble(match(out, "Requests/sec:\\s+([0-9.]+)"));
         check(!out.contains("Non-2xx"), target.name + " answered errors under load:\n" + out);
@@ -333,13 +347,14 @@ public final class SideBySide {
             units = signedIn;
         }
         double cpu = ticks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / units;
+        double db = dbAfter.isEmpty() ? Double.NaN : dbTicks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / units;
         Run run = new Run(perSecond, millis(match(out, "(?m)^\\s+50%\\s+(\\S+)")), millis(match(out, "(?m)^\\s+99%\\s+(\\S+)")), cpu,
-                unitsPerSecond, load);
-        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  load %s%n",
-                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, load);
+                unitsPerSecond, load, db);
+        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  db %6.0f us  load %s%n",
+                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, db, load);
         if (!label.equals("warm-up")) {
-            report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us, loadavg %s%n", label,
-                    target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, load));
+            report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us db %.0f us, loadavg %s%n", label,
+                    target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, db, load));
         }
         return run;
     }

@@ -69,6 +69,63 @@ final class Target {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /**
+     * utime + stime of the PostgreSQL backends serving this app's open connections, per backend pid, in clock
+     * ticks: the backends are found by the client ports of the app's sockets (/proc/PID/fd and /proc/PID/net/tcp*)
+     * in pg_stat_activity. Empty when PostgreSQL is not on this machine or its processes cannot be read.
+     */
+    Map<Integer, Long> databaseTicks(java.sql.Connection admin) {
+        try {
+            java.util.Set<String> inodes = new java.util.HashSet<>();
+            try (var fds = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/fd"))) {
+                for (Path fd : fds) {
+                    try {
+                        String link = Files.readSymbolicLink(fd).toString();
+                        if (link.startsWith("socket:[")) {
+                            inodes.add(link.substring(8, link.length() - 1));
+                        }
+                    } catch (IOException gone) {
+                        // closed meanwhile
+                    }
+                }
+            }
+            List<Integer> ports = new java.util.ArrayList<>();
+            for (String table : List.of("tcp", "tcp6")) {
+                Path file = Path.of("/proc/" + process.pid() + "/net/" + table);
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(file)) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && inodes.contains(f[9])) {
+                        String local = f[1];
+                        ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+                    }
+                }
+            }
+            Map<Integer, Long> ticks = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement backends = admin.prepareStatement(
+                    "select pid from pg_stat_activity where client_port = any(?)")) {
+                backends.setArray(1, admin.createArrayOf("int4", ports.toArray()));
+                try (java.sql.ResultSet rows = backends.executeQuery()) {
+                    while (rows.next()) {
+                        int pid = rows.getInt(1);
+                        ticks.put(pid, ticks(Path.of("/proc/" + pid + "/stat")));
+                    }
+                }
+            }
+            return ticks;
+        } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static long ticks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {

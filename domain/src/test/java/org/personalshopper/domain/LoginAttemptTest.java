@@ -80,4 +80,35 @@ class LoginAttemptTest {
         assertThat(new ReturnPath("/" + "a".repeat(511)).value()).hasSize(ReturnPath.MAX_LENGTH);
         assertThatThrownBy(() -> new ReturnPath("/" + "a".repeat(512))).isInstanceOf(InvalidValueException.class);
     }
+
+    /** The verifier's check without a regular expression accepts exactly what the pattern it replaced accepted. */
+    @Test
+    void aPkceVerifierIsCheckedAsThePatternOfRfc7636WouldForEveryCharacterAndLength() {
+        java.util.regex.Pattern rfc7636 = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+        for (char c = 0; c < 0x3000; c++) {
+            String verifier = "a".repeat(42) + c;
+            boolean accepted = rfc7636.matcher(verifier).matches();
+            if (accepted) {
+                assertThat(started(Optional.of(verifier)).codeVerifier()).as("U+%04X", (int) c).contains(verifier);
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> started(Optional.of(verifier)))
+                        .as("U+%04X", (int) c).isInstanceOf(InvalidValueException.class);
+            }
+        }
+        for (int length : new int[] {0, 1, 42, 43, 128, 129, 400}) {
+            String verifier = "a".repeat(length);
+            boolean accepted = rfc7636.matcher(verifier).matches();
+            assertThat(accepted ? started(Optional.of(verifier)).codeVerifier().isPresent()
+                    : catchInvalid(verifier)).as("length %d", length).isTrue();
+        }
+    }
+
+    private boolean catchInvalid(String verifier) {
+        try {
+            started(Optional.of(verifier));
+            return false;
+        } catch (InvalidValueException e) {
+            return true;
+        }
+    }
 }

@@ -19,10 +19,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
@@ -50,6 +52,9 @@ public final class ProviderHttp {
     private final Clock clock;
     /** The longest a call may take from sending to the last byte of the body: connect plus request timeout. */
     private final long callBoundNanos;
+    /** Paths called without a query (token, profile, ...), parsed once; at most {@value #MAX_REMEMBERED_URIS}. */
+    private final Map<String, URI> plainUris = new ConcurrentHashMap<>();
+    static final int MAX_REMEMBERED_URIS = 64;
 
     ProviderHttp(ProviderEndpoint endpoint, HttpClient client, ObjectMapper json, Clock clock) {
         this.endpoint = Objects.requireNonNull(endpoint);
@@ -175,8 +180,9 @@ public final class ProviderHttp {
     }
 
     private HttpRequest toHttpRequest(ProviderRequest request) {
-        String query = UriEncoding.form(request.query());
-        URI uri = URI.create(endpoint.baseUrl() + request.path() + (query.isEmpty() ? "" : "?" + query));
+        List<Map.Entry<String, String>> fields = request.query();
+        URI uri = fields.isEmpty() ? plainUri(request.path())
+                : URI.create(endpoint.baseUrl() + request.path() + "?" + UriEncoding.form(fields));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .version(HttpClient.Version.HTTP_1_1)
                 .timeout(endpoint.requestTimeout());
@@ -185,6 +191,19 @@ public final class ProviderHttp {
                 .map(HttpRequest.BodyPublishers::ofByteArray)
                 .orElseGet(HttpRequest.BodyPublishers::noBody);
         return builder.method(request.method(), body).build();
+    }
+
+    /** The endpoint's URI of a path without a query: parsed once per path (every sign-in calls the same two). */
+    private URI plainUri(String path) {
+        URI known = plainUris.get(path);
+        if (known != null) {
+            return known;
+        }
+        URI uri = URI.create(endpoint.baseUrl() + path);
+        if (plainUris.size() < MAX_REMEMBERED_URIS) {
+            plainUris.putIfAbsent(path, uri);
+        }
+        return uri;
     }
 
     private ProviderException logged(ProviderRequest request, long startNanos, ProviderException failure) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,38 @@ class ProviderHttpPiecesTest {
     void percentEncodingKeepsOnlyUnreservedCharacters() {
         assertThat(UriEncoding.encode("a b+c/d:e~f.g-h_i%")).isEqualTo("a%20b%2Bc%2Fd%3Ae~f.g-h_i%25");
         assertThat(UriEncoding.encode("café")).isEqualTo("caf%C3%A9");
+    }
+
+    /** The fast paths (a value with nothing to escape returned as it is, the form built in a loop) change nothing. */
+    @Test
+    void percentEncodingAndFormsAgreeWithTheByteByByteEncodingForRandomText() {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = "AZaz09-._~ +/:=&?%#\u00e9\u4e2d\ud83d\ude00\"'";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            boolean plain = random.nextBoolean();
+            for (int j = 0; j < length; j++) {
+                text.append(plain ? "AZaz09-._~".charAt(random.nextInt(10)) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            assertThat(UriEncoding.encode(value)).as(value).isEqualTo(byteByByte(value));
+            assertThat(UriEncoding.form(List.of(Map.entry(value, "v"), Map.entry("k", value))))
+                    .isEqualTo(byteByByte(value) + "=v&k=" + byteByByte(value));
+        }
+        assertThat(UriEncoding.form(List.of())).isEmpty();
+    }
+
+    private static String byteByByte(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
     }
 }

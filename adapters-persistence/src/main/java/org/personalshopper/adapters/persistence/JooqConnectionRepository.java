@@ -17,6 +17,7 @@ import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.Session;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
@@ -41,6 +42,22 @@ final class JooqConnectionRepository implements ConnectionRepository {
     private static final String RENEW = "update shopper_connection set access_token_enc = ?, refresh_token_enc = ?,"
             + " issued_at = ?, access_token_expires_at = ?, usable = true, token_binding = '" + CURRENT_BINDING + "',"
             + " updated_at = current_timestamp where shopper_id = ? and provider = ? and profile_id = ?";
+    /**
+     * The common sign-in as one implicit transaction in one round trip ({@link PlainSql#executeTogether}): the
+     * renewal, the session inserted only if the renewal found the row, then the shopper's oldest sessions past
+     * the cap ended (not the new one) only if the new session is there. The second statement's snapshot is
+     * taken after the first holds the account's row lock, so concurrent sign-ins with one account cap each
+     * other's sessions too. The lock is released by the commit at the end of the round trip: it is never held
+     * while this thread waits to be scheduled, which under 16 concurrent sign-ins with one account made every
+     * other sign-in queue behind it (47 ms per renewal in the benchmark, docs/benchmarks.md).
+     */
+    private static final String RENEW_WITH_SESSION = "with renewed as (" + RENEW + " returning shopper_id)"
+            + " insert into shopper_session (id_hash, shopper_id, created_at, last_used_at)"
+            + " select ?, shopper_id, ?, ? from renewed;"
+            + " delete from shopper_session where shopper_id = ? and id_hash <> ?"
+            + " and exists (select 1 from shopper_session fresh where fresh.id_hash = ? and fresh.shopper_id = ?)"
+            + " and id_hash in (select id_hash from shopper_session where shopper_id = ?"
+            + " order by created_at desc, id_hash desc offset ?)";
     /** Another account of the provider goes, unless the account being saved belongs to another shopper. */
     private static final String DROP_OTHER_ACCOUNT = "delete from shopper_connection where shopper_id = ? and provider = ?"
             + " and profile_id <> ? and not exists (select 1 from shopper_connection o"
@@ -100,6 +117,27 @@ final class JooqConnectionRepository implements ConnectionRepository {
                     Rows.utc(tokens.issuedAt()), access, refresh, Rows.utc(tokens.issuedAt()),
                     Rows.utc(tokens.accessTokenExpiresAt()), shopperId.value()) > 0;
         });
+    }
+
+    @Override
+    public boolean renewWithSession(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens,
+                                    Session session, int keepSessions) {
+        if (!session.shopperId().equals(shopperId)) {
+            throw new IllegalArgumentException("the session must be the shopper's whose account is renewed");
+        }
+        if (keepSessions < 1) {
+            throw new IllegalArgumentException("keepSessions must be at least 1: the new session stays");
+        }
+        String key = rowKey(shopperId, provider);
+        String access = cipher.encrypt(tokens.accessToken().value(), ACCESS_COLUMN, key);
+        String refresh = cipher.encrypt(tokens.refreshToken(), REFRESH_COLUMN, key);
+        String idHash = session.idHash().hex();
+        UUID shopper = shopperId.value();
+        int[] counts = PlainSql.executeTogether(transactions.current(), RENEW_WITH_SESSION, access, refresh,
+                Rows.utc(tokens.issuedAt()), Rows.utc(tokens.accessTokenExpiresAt()), shopper, provider.name(), profileId.value(),
+                idHash, Rows.utc(session.createdAt()), Rows.utc(session.lastUsedAt()),
+                shopper, idHash, idHash, shopper, shopper, keepSessions);
+        return counts[0] == 1;
     }
 
     @Override

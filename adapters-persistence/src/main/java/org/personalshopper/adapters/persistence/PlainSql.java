@@ -65,6 +65,41 @@ final class PlainSql {
         }
     }
 
+    /**
+     * Runs several writes sent as one text ({@code "a; b"}); the number of rows each changed, in order. The
+     * driver sends them in one round trip with one Sync: outside a transaction they run as one implicit
+     * transaction, committed when the last one is done or rolled back when any fails, each statement with
+     * its own snapshot (so a later one sees what an earlier one waited for). A row lock taken by the first
+     * is thus held only while the database works, never while this thread waits to be scheduled.
+     */
+    static int[] executeTogether(DSLContext context, String sql, Object... parameters) {
+        try {
+            return context.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    List<Integer> counts = new ArrayList<>();
+                    boolean rows = statement.execute();
+                    while (true) {
+                        if (rows) {
+                            throw new IllegalArgumentException("executeTogether runs writes without returning: " + sql);
+                        }
+                        int count = statement.getUpdateCount();
+                        if (count == -1) {
+                            break;
+                        }
+                        counts.add(count);
+                        rows = statement.getMoreResults();
+                    }
+                    return counts.stream().mapToInt(Integer::intValue).toArray();
+                } catch (SQLException e) {
+                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw StorageOutages.translate(e, "a database statement failed");
+        }
+    }
+
     static <T> Optional<T> one(DSLContext context, String sql, Row<T> row, Object... parameters) {
         List<T> found = list(context, sql, row, parameters);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

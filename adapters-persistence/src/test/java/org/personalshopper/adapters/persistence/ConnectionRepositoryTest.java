@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Timeout;
 import org.personalshopper.application.contract.ConnectionRepositoryContract;
 import org.personalshopper.application.port.out.ConnectionRepository;
 import org.personalshopper.application.port.out.ConnectionSummary;
+import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.Transactions;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.SecretHash;
+import org.personalshopper.domain.Session;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
@@ -36,6 +39,11 @@ class ConnectionRepositoryTest extends DatabaseTest implements ConnectionReposit
     @Override
     public ConnectionRepository connections() {
         return persistence.connections();
+    }
+
+    @Override
+    public SessionRepository sessionsOfTheStore() {
+        return persistence.sessions();
     }
 
     @Override
@@ -288,6 +296,87 @@ class ConnectionRepositoryTest extends DatabaseTest implements ConnectionReposit
             pool.shutdownNow();
         }
         assertThat(tokens().summaries(shopper)).hasSize(1);
+    }
+
+    /**
+     * The sign-in's renewal and session go to the database as two statements in one round trip: they must
+     * commit together or not at all (the driver sends one Sync, so they are one implicit transaction).
+     */
+    @Test
+    void statementsSentTogetherCommitTogetherOrNotAtAll() {
+        ShopperId shopper = newShopper().id();
+        SecretHash idHash = SecretHash.of(UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> PlainSql.executeTogether(persistence.jooq().current(),
+                "insert into shopper_session (id_hash, shopper_id, created_at, last_used_at) values (?, ?, now(), now());"
+                        + " delete from shopper_session where shopper_id = ? and 1 / 0 = 1", idHash.hex(), shopper.value(), shopper.value()))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(persistence.sessions().find(idHash)).as("the first statement rolled back with the second").isEmpty();
+        int[] counts = PlainSql.executeTogether(persistence.jooq().current(),
+                "insert into shopper_session (id_hash, shopper_id, created_at, last_used_at) values (?, ?, now(), now());"
+                        + " delete from shopper_session where shopper_id = ? and id_hash <> ?", idHash.hex(), shopper.value(), shopper.value(),
+                idHash.hex());
+        assertThat(counts).containsExactly(1, 0);
+        assertThat(persistence.sessions().find(idHash)).isPresent();
+    }
+
+    /**
+     * Sign-ins with one account from several devices at once: a renewal that waited for the account's row
+     * lock caps the sessions committed while it waited, so the shopper keeps no more than the cap (the cap's
+     * statement takes its snapshot after the wait; in the renewal's own statement it would not see them).
+     */
+    @Test
+    @Timeout(120)
+    void aRenewalThatWaitedForTheAccountCapsTheSessionsCommittedMeanwhile() throws Exception {
+        ShopperId shopper = newShopper().id();
+        ProfileId account = someone();
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, account, tokenSet("first"));
+        Session fresh = new Session(SecretHash.of(UUID.randomUUID().toString()), shopper, at(Duration.ofHours(1)), at(Duration.ofHours(1)));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection holder = TestDatabase.connect(schema)) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from shopper_connection where shopper_id = ? for update")) {
+                lock.setObject(1, shopper.value());
+                lock.executeQuery().close();
+            }
+            Future<Boolean> renewal = thread.submit(() -> tokens().renewWithSession(shopper, ConnectionRepositoryContract.KROGER,
+                    account, tokenSet("again"), fresh, 2));
+            waitUntilARenewalWaitsOnALock();
+            try (PreparedStatement insert = holder.prepareStatement("insert into shopper_session (id_hash, shopper_id, created_at,"
+                    + " last_used_at) values (?, ?, ?, ?)")) {
+                for (int i = 0; i < 3; i++) {
+                    insert.setString(1, SecretHash.of(UUID.randomUUID().toString()).hex());
+                    insert.setObject(2, shopper.value());
+                    insert.setObject(3, Rows.utc(at(Duration.ofMinutes(i))));
+                    insert.setObject(4, Rows.utc(at(Duration.ofMinutes(i))));
+                    insert.executeUpdate();
+                }
+            }
+            assertThat(renewal).isNotDone();
+            holder.commit();
+
+            assertThat(renewal.get()).isTrue();
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(rawColumn("select count(*) from shopper_session where shopper_id = '" + shopper.value() + "'")).containsExactly("2");
+        assertThat(persistence.sessions().find(fresh.idHash())).isPresent();
+    }
+
+    private void waitUntilARenewalWaitsOnALock() throws Exception {
+        try (Connection connection = TestDatabase.connect(schema);
+             PreparedStatement waiting = connection.prepareStatement("select count(*) from pg_stat_activity"
+                     + " where wait_event_type = 'Lock' and query like 'with renewed as%'")) {
+            while (true) {
+                try (ResultSet row = waiting.executeQuery()) {
+                    if (row.next() && row.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private void waitUntilBlockedOnALock(int pid) throws Exception {

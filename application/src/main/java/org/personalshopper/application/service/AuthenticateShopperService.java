@@ -158,26 +158,45 @@ public final class AuthenticateShopperService implements AuthenticateShopper {
         TokenSet tokenSet = TokenSet.issued(grant.accessToken(), refreshToken, requestedAt, grant.expiresIn());
 
         String sessionId = random.urlSafe(SECRET_BYTES);
+        SecretHash sessionHash = SecretHash.of(sessionId);
         Instant signedInAt = clock.now();
         Provider provider = identityProvider.provider();
-        Optional<Session> session = transactions.inTransaction(() -> {
-            Optional<ShopperId> shopper = attempt.linkTo().isPresent()
-                    ? link(attempt.linkTo().get(), provider, profileId, tokenSet)
-                    : Optional.of(signIn(provider, profileId, tokenSet, signedInAt));
-            return shopper.map(id -> {
-                Session fresh = new Session(SecretHash.of(sessionId), id, signedInAt, signedInAt);
-                sessions.createKeepingNewest(fresh, MAX_SESSIONS_PER_SHOPPER);
-                return fresh;
-            });
-        });
+        Optional<Session> session = attempt.linkTo().isPresent()
+                ? transactions.inTransaction(() -> link(attempt.linkTo().get(), provider, profileId, tokenSet)
+                        .map(id -> startSession(sessionHash, id, signedInAt)))
+                : Optional.of(signIn(provider, profileId, tokenSet, sessionHash, signedInAt));
         // Thrown after the transaction ended: it changed nothing, and nothing is left half done.
         Session signedIn = session.orElseThrow(() -> new ConnectionConflictException(
                 ConnectionConflictException.Reason.LINKED_TO_ANOTHER_SHOPPER, provider));
         return new SignedIn(sessionId, signedIn.shopperId(), attempt.returnTo(), signedIn.expiresAt(policy));
     }
 
+    /**
+     * The session of the shopper who connected this account (a new shopper the first time), with the new tokens
+     * stored. The common case, the account's own shopper signing in again, is one step of the repository (no
+     * transaction of ours around it); anything else, or a renewal that found the account changed meanwhile,
+     * goes through one transaction.
+     */
+    private Session signIn(Provider provider, ProfileId profileId, TokenSet tokenSet, SecretHash sessionHash, Instant now) {
+        Optional<ShopperId> owner = connections.owner(provider, profileId);
+        if (owner.isPresent()) {
+            Session renewed = new Session(sessionHash, owner.get(), now, now);
+            if (connections.renewWithSession(owner.get(), provider, profileId, tokenSet, renewed, MAX_SESSIONS_PER_SHOPPER)) {
+                return renewed;
+            }
+        }
+        return transactions.inTransaction(() -> startSession(sessionHash, firstSignIn(provider, profileId, tokenSet, now), now));
+    }
+
+    /** A new session for the shopper, ending their oldest past the cap. */
+    private Session startSession(SecretHash sessionHash, ShopperId shopperId, Instant now) {
+        Session fresh = new Session(sessionHash, shopperId, now, now);
+        sessions.createKeepingNewest(fresh, MAX_SESSIONS_PER_SHOPPER);
+        return fresh;
+    }
+
     /** The shopper who connected this account (a new shopper the first time), with the new tokens stored. */
-    private ShopperId signIn(Provider provider, ProfileId profileId, TokenSet tokenSet, Instant now) {
+    private ShopperId firstSignIn(Provider provider, ProfileId profileId, TokenSet tokenSet, Instant now) {
         Optional<ShopperId> owner = connections.owner(provider, profileId);
         if (owner.isPresent() && connections.save(owner.get(), provider, profileId, tokenSet)) {
             return owner.get();

@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.application.port.out.ConnectionRepository;
 import org.personalshopper.application.port.out.ConnectionSummary;
+import org.personalshopper.application.port.out.SessionRepository;
 import org.personalshopper.application.port.out.Transactions;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
+import org.personalshopper.domain.SecretHash;
+import org.personalshopper.domain.Session;
 import org.personalshopper.domain.Provider;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
@@ -23,6 +26,9 @@ public interface ConnectionRepositoryContract extends RepositoryContract {
     ConnectionRepository connections();
 
     Transactions transactions();
+
+    /** The sessions of the same store, where {@link ConnectionRepository#renewWithSession} starts its sessions. */
+    SessionRepository sessionsOfTheStore();
 
     Provider KROGER = new Provider("kroger");
     Provider FOODIN = new Provider("foodin");
@@ -197,5 +203,60 @@ public interface ConnectionRepositoryContract extends RepositoryContract {
         assertThat(connections().owner(KROGER, profile)).isEmpty();
         assertThat(connections().list(shopper)).extracting(Connection::provider).containsExactly(FOODIN);
         assertThat(connections().delete(shopper, KROGER)).as("deleting again").isFalse();
+    }
+
+    private static Session session(ShopperId shopper, Duration after) {
+        return new Session(SecretHash.of(UUID.randomUUID().toString()), shopper, START.plus(after), START.plus(after));
+    }
+
+    @Test
+    default void renewingWithASessionReplacesTheTokensAndStartsTheSessionKeepingTheNewest() {
+        ShopperId shopper = newShopperId();
+        ProfileId profile = someone();
+        connections().save(shopper, KROGER, profile, tokens("old", Duration.ZERO));
+        Session oldest = session(shopper, Duration.ofMinutes(1));
+        Session middle = session(shopper, Duration.ofMinutes(2));
+        sessionsOfTheStore().create(oldest);
+        sessionsOfTheStore().create(middle);
+        TokenSet renewed = tokens("new", Duration.ofMinutes(3));
+        Session fresh = session(shopper, Duration.ofMinutes(3));
+
+        assertThat(connections().renewWithSession(shopper, KROGER, profile, renewed, fresh, 2)).isTrue();
+
+        Connection found = connections().find(shopper, KROGER).orElseThrow();
+        assertThat(found.tokens()).isEqualTo(kept(renewed));
+        assertThat(found.usable()).isTrue();
+        assertThat(found.connectedAt()).as("still connected since the first time").isEqualTo(kept(START));
+        assertThat(sessionsOfTheStore().find(fresh.idHash())).isPresent();
+        assertThat(sessionsOfTheStore().find(middle.idHash())).isPresent();
+        assertThat(sessionsOfTheStore().find(oldest.idHash())).as("past the cap of 2, the new one counted").isEmpty();
+    }
+
+    @Test
+    default void renewingWithASessionChangesNothingUnlessTheAccountIsTheShoppersConnection() {
+        ShopperId shopper = newShopperId();
+        ShopperId other = newShopperId();
+        ProfileId theirs = someone();
+        ProfileId mine = someone();
+        TokenSet theirTokens = tokens("theirs", Duration.ZERO);
+        TokenSet myTokens = tokens("mine", Duration.ZERO);
+        connections().save(other, KROGER, theirs, theirTokens);
+        connections().save(shopper, KROGER, mine, myTokens);
+        Session earlier = session(shopper, Duration.ZERO);
+        sessionsOfTheStore().create(earlier);
+
+        Session first = session(shopper, Duration.ofMinutes(1));
+        assertThat(connections().renewWithSession(shopper, KROGER, theirs, tokens("x", Duration.ofMinutes(1)), first, 1))
+                .as("another shopper's account").isFalse();
+        Session second = session(shopper, Duration.ofMinutes(1));
+        assertThat(connections().renewWithSession(shopper, FOODIN, someone(), tokens("y", Duration.ofMinutes(1)), second, 1))
+                .as("no connection to that provider").isFalse();
+
+        assertThat(connections().find(other, KROGER).orElseThrow().tokens()).isEqualTo(kept(theirTokens));
+        assertThat(connections().find(shopper, KROGER).orElseThrow().tokens()).isEqualTo(kept(myTokens));
+        assertThat(connections().find(shopper, FOODIN)).isEmpty();
+        assertThat(sessionsOfTheStore().find(first.idHash())).isEmpty();
+        assertThat(sessionsOfTheStore().find(second.idHash())).isEmpty();
+        assertThat(sessionsOfTheStore().find(earlier.idHash())).as("no cap applied either").isPresent();
     }
 }

@@ -13,6 +13,7 @@ import org.personalshopper.application.port.out.ConnectionSummary;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.Session;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
@@ -29,6 +30,10 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
     private final Map<Key, Connection> rows = new ConcurrentHashMap<>();
     private final Map<ShopperId, ReentrantLock> rowLocks = new ConcurrentHashMap<>();
     private final AtomicInteger saves = new AtomicInteger();
+    /** Where {@link #renewWithSession} starts its sessions; null: a fake made without them refuses that call. */
+    private InMemorySessionRepository sessions;
+    /** Run once at the start of the next {@link #renewWithSession}: what another request does meanwhile. */
+    private volatile Runnable beforeNextRenewal = () -> { };
 
     public InMemoryConnectionRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -39,6 +44,19 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
         this(transactions);
         shoppers.onDelete(id -> rows.keySet().removeIf(key -> key.shopperId().equals(id)));
         shoppers.connectionsFrom(this::summaries);
+    }
+
+    /** As above, with the sessions {@link #renewWithSession} creates in the same step. */
+    public InMemoryConnectionRepository(InMemoryTransactions transactions, InMemoryShopperRepository shoppers,
+                                        InMemorySessionRepository sessions) {
+        this(transactions, shoppers);
+        this.sessions = sessions;
+    }
+
+    /** The sessions {@link #renewWithSession} creates, for a fake made without a shopper repository. */
+    public InMemoryConnectionRepository withSessions(InMemorySessionRepository sessions) {
+        this.sessions = sessions;
+        return this;
     }
 
     @Override
@@ -63,6 +81,37 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
         saves.incrementAndGet();
         transactions.wrote("connections.save", () -> restore(key, before));
         return true;
+    }
+
+    /** One transaction (as the database's one implicit transaction): the renewal, then the session, or neither. */
+    @Override
+    public boolean renewWithSession(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens,
+                                    Session session, int keepSessions) {
+        if (sessions == null) {
+            throw new IllegalStateException("this fake was made without sessions: pass them to renew with a session");
+        }
+        if (!session.shopperId().equals(shopperId)) {
+            throw new IllegalArgumentException("the session must be the shopper's whose account is renewed");
+        }
+        if (keepSessions < 1) {
+            throw new IllegalArgumentException("keepSessions must be at least 1: the new session stays");
+        }
+        Runnable meanwhile = beforeNextRenewal;
+        beforeNextRenewal = () -> { };
+        meanwhile.run();
+        return transactions.inTransaction(() -> {
+            lockRow(shopperId, false);
+            Key key = new Key(shopperId, provider);
+            Connection before = rows.get(key);
+            if (before == null || !before.profileId().equals(profileId)) {
+                return false;
+            }
+            rows.put(key, new Connection(shopperId, provider, profileId, tokens, true, before.connectedAt()));
+            saves.incrementAndGet();
+            transactions.wrote("connections.renewWithSession", () -> restore(key, before));
+            sessions.createKeepingNewest(session, keepSessions);
+            return true;
+        });
     }
 
     @Override
@@ -122,6 +171,11 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
         Connection before = rows.remove(key);
         transactions.wrote("connections.delete", () -> restore(key, before));
         return before != null;
+    }
+
+    /** Lets a test change the store right before the next {@link #renewWithSession}, as a concurrent request could. */
+    public void beforeNextRenewal(Runnable meanwhile) {
+        this.beforeNextRenewal = meanwhile;
     }
 
     /** Connects an account for a test without logging a write. */

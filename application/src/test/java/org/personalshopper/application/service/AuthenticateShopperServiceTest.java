@@ -64,7 +64,7 @@ class AuthenticateShopperServiceTest {
     private final InMemoryShopperRepository shoppers = new InMemoryShopperRepository(transactions);
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
     private final InMemoryLoginAttemptRepository attempts = new InMemoryLoginAttemptRepository();
-    private final InMemoryConnectionRepository tokens = new InMemoryConnectionRepository(transactions, shoppers);
+    private final InMemoryConnectionRepository tokens = new InMemoryConnectionRepository(transactions, shoppers, sessions);
     private final FakeClock clock = new FakeClock();
     private final CountingRandomTokens random = new CountingRandomTokens();
     private final FakeIdentityProvider grocer = new FakeIdentityProvider(GROCER);
@@ -178,6 +178,34 @@ class AuthenticateShopperServiceTest {
         assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
         assertThat(shoppers.count()).isEqualTo(1);
         assertThat(sessions.all()).hasSize(2);
+    }
+
+    @Test
+    void signingInAgainRenewsTheTokensAndStartsTheSessionInOneStepOfTheRepository() {
+        SignedIn first = signIn();
+        int before = transactions.writes().size();
+
+        SignedIn second = signIn();
+
+        List<InMemoryTransactions.Write> writes = transactions.writes().subList(before, transactions.writes().size());
+        assertThat(writes).extracting(InMemoryTransactions.Write::what)
+                .containsExactly("connections.renewWithSession", "sessions.createKeepingNewest");
+        assertThat(writes.get(1).transaction()).isEqualTo(writes.get(0).transaction());
+        assertThat(tokens.find(first.shopperId(), GROCER).orElseThrow().tokens().accessToken()).isEqualTo(grocer.lastIssuedAccessToken());
+        assertThat(sessions.find(SecretHash.of(second.sessionId()))).hasValueSatisfying(s -> assertThat(s.shopperId()).isEqualTo(first.shopperId()));
+    }
+
+    @Test
+    void anAccountDisconnectedBetweenLookUpAndRenewalIsSignedInAsAtItsFirstSignIn() {
+        SignedIn first = signIn();
+        // Another request (the shopper disconnecting, or deleting their account) after the look-up of the account's shopper.
+        tokens.beforeNextRenewal(() -> tokens.delete(first.shopperId(), GROCER));
+
+        SignedIn second = signIn();
+
+        assertThat(tokens.owner(GROCER, PROFILE)).contains(second.shopperId());
+        assertThat(tokens.find(second.shopperId(), GROCER).orElseThrow().tokens().accessToken()).isEqualTo(grocer.lastIssuedAccessToken());
+        assertThat(sessions.find(SecretHash.of(second.sessionId()))).hasValueSatisfying(s -> assertThat(s.shopperId()).isEqualTo(second.shopperId()));
     }
 
     static Stream<Arguments> badCallbacks() {

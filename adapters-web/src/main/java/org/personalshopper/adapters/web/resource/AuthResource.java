@@ -9,14 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -162,17 +160,17 @@ public class AuthResource {
     }
 
     /**
-     * The browser's cookies are parsed once, for the login cookie and the session cookie both (Jersey parses
-     * the Cookie header anew for every {@code @CookieParam} and every {@code getCookies}).
+     * The login cookie and any earlier session cookie are read from the Cookie headers without Jersey's cookie
+     * parser (a regular expression and a map of every cookie per call), unless a header needs it.
      */
     private Response complete(Provider callbackProvider, String code, String state, String error, HttpHeaders headers) {
-        Map<String, Cookie> presented = headers.getCookies();
-        Optional<String> loginCookie = Optional.ofNullable(presented.get(SessionCookies.LOGIN)).map(Cookie::getValue);
+        List<String> cookieHeaders = headers.getRequestHeader(HttpHeaders.COOKIE);
+        Optional<String> loginCookie = SessionCookies.presented(cookieHeaders, SessionCookies.LOGIN, headers::getCookies);
         AuthenticateShopper.SignedIn signedIn;
         try {
             signedIn = authenticate.completeLogin(new AuthenticateShopper.CompleteLogin(callbackProvider,
                     Fields.given(state), Fields.given(code), Fields.given(error),
-                    loginCookie.flatMap(SessionCookies::plausible)));
+                    loginCookie));
         } catch (SignInFailedException e) {
             return ProblemExceptionMapper.signInFailed(e).builder()
                     .header("Set-Cookie", cookies.clearLogin())
@@ -182,7 +180,7 @@ public class AuthResource {
                     .header("Set-Cookie", cookies.clearLogin())
                     .build();
         }
-        cookies.sessionIn(presented).ifPresent(authenticate::signOut);
+        SessionCookies.presented(cookieHeaders, cookies.sessionName(), headers::getCookies).ifPresent(authenticate::signOut);
         return Response.status(Response.Status.FOUND)
                 .location(location(signedIn.returnTo()).orElse(URI.create("/")))
                 .header("Set-Cookie", cookies.session(signedIn.sessionId()))

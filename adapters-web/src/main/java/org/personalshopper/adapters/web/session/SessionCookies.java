@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The two cookies of sign-in, written by hand so every attribute is exactly as reviewed: the login cookie
@@ -65,6 +66,32 @@ public final class SessionCookies {
                 return sessionIn(request.getCookies());
             }
             String found = lastValue(header, sessionName());
+            if (found != null) {
+                value = found;
+            }
+        }
+        return plausible(value);
+    }
+
+    /**
+     * The value of the cookie {@code name} in these Cookie headers, if it can be one of ours, read as
+     * {@link #sessionIn(ContainerRequestContext)} reads the session cookie: without Jersey's cookie parser,
+     * which {@code all} runs only for headers with {@code $} attributes or quotes. For the sign-in callback,
+     * which reads two cookies (the login cookie and an earlier session to end).
+     */
+    public static Optional<String> presented(List<String> cookieHeaders, String name, Supplier<Map<String, Cookie>> all) {
+        if (cookieHeaders == null || cookieHeaders.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = null;
+        for (String header : cookieHeaders) {
+            if (header == null) {
+                continue;
+            }
+            if (header.indexOf('$') >= 0 || header.indexOf('"') >= 0) {
+                return Optional.ofNullable(all.get().get(name)).map(Cookie::getValue).flatMap(SessionCookies::plausible);
+            }
+            String found = lastValue(header, name);
             if (found != null) {
                 value = found;
             }

@@ -73,4 +73,26 @@ class SessionCookiesTest {
         assertThat(jersey(new String[] {NAME + "=a; $Path=/api; " + NAME + "=b"})).isEqualTo("a");
         assertThat(List.of(SessionCookies.lastValue(NAME + "=\"abc\"", NAME))).containsExactly("\"abc\"");
     }
+
+    @Test
+    void aNamedCookieIsReadFromPlainHeadersAndFromJerseysParserOnlyWhenAHeaderNeedsIt() {
+        java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<Map<String, Cookie>> jersey = () -> {
+            parsed.incrementAndGet();
+            return Map.of(SessionCookies.LOGIN, new Cookie.Builder(SessionCookies.LOGIN).value("from-jersey").build());
+        };
+
+        assertThat(SessionCookies.presented(List.of("a=b; " + SessionCookies.LOGIN + "=first", SessionCookies.LOGIN + "=second; c=d"),
+                SessionCookies.LOGIN, jersey)).contains("second");
+        assertThat(SessionCookies.presented(List.of("a=b"), SessionCookies.LOGIN, jersey)).isEmpty();
+        assertThat(SessionCookies.presented(List.of(), SessionCookies.LOGIN, jersey)).isEmpty();
+        assertThat(SessionCookies.presented(null, SessionCookies.LOGIN, jersey)).isEmpty();
+        assertThat(SessionCookies.presented(List.of(SessionCookies.LOGIN + "=" + "x".repeat(513)), SessionCookies.LOGIN, jersey))
+                .as("longer than any value of ours").isEmpty();
+        assertThat(parsed).hasValue(0);
+
+        assertThat(SessionCookies.presented(List.of(SessionCookies.LOGIN + "=\"quoted\""), SessionCookies.LOGIN, jersey))
+                .contains("from-jersey");
+        assertThat(parsed).hasValue(1);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.personalshopper.domain.Connection;
 import org.personalshopper.domain.ProfileId;
 import org.personalshopper.domain.Provider;
+import org.personalshopper.domain.Session;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.TokenSet;
 
@@ -23,6 +24,16 @@ public interface ConnectionRepository {
      * to another shopper (also when another transaction linked it first and committed meanwhile).
      */
     boolean save(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens);
+
+    /**
+     * A sign-in with the account this shopper already has connected, in one step: its tokens replaced as
+     * {@link #save} does, and the session created keeping the shopper's newest {@code keepSessions} as
+     * {@link SessionRepository#createKeepingNewest} does (the new session is never one that ends); both or
+     * neither. False, and nothing changed, when the account is not (or no longer) this shopper's connection.
+     * One step, so that an implementation can lock the account only for as long as the store itself takes.
+     */
+    boolean renewWithSession(ShopperId shopperId, Provider provider, ProfileId profileId, TokenSet tokens,
+                             Session session, int keepSessions);
 
     /** Replaces the tokens of an existing connection (after a refresh), usable again. */
     void saveTokens(ShopperId shopperId, Provider provider, TokenSet tokens);
