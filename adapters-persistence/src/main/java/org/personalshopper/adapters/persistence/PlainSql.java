@@ -74,7 +74,7 @@ final class PlainSql {
      */
     static int[] executeTogether(DSLContext context, String sql, Object... parameters) {
         try {
-            return context.connectionResult(connection -> {
+            return onConnection(context, sql, connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     bind(statement, parameters);
                     List<Integer> counts = new ArrayList<>();
@@ -91,8 +91,6 @@ final class PlainSql {
                         rows = statement.getMoreResults();
                     }
                     return counts.stream().mapToInt(Integer::intValue).toArray();
-                } catch (SQLException e) {
-                    throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
                 }
             });
         } catch (RuntimeException e) {
