@@ -10,16 +10,19 @@ import java.util.List;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.personalshopper.adapters.foodin.FoodinIdentityProvider;
 import org.personalshopper.adapters.foodin.FoodinSettings;
 import org.personalshopper.adapters.kroger.KrogerAdapters;
@@ -80,61 +83,24 @@ public final class PersonalShopper implements AutoCloseable {
     public static PersonalShopper start(Configuration config, List<ConfiguredProvider> additionalProviders) {
         long started = System.nanoTime();
         prepareTlsInBackground();
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
-        // The database (start, migrate, key check) opens on its own thread while this one starts the rest:
-        // nothing else needs it until the use cases are wired, and start-up is mostly waiting and class loading.
+        // Three strands at once (docs/adr/0011-*): the database (start, schema check, key check) on one thread,
+        // the providers (TLS context, HTTP clients, demo sandboxes) on another, and the web application on this
+        // one, which waits for the use cases wired from the first two only before it opens the HTTP port.
         Deque<AutoCloseable> databaseResources = new ArrayDeque<>();
-        ExecutorService opener = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "open-database"));
-        Future<PostgresPersistence> opening = opener.submit(() -> openDatabase(config, databaseResources));
-        opener.shutdown();
-        boolean databaseAdopted = false;
-        try {
-            // The providers, in the order of GET /auth/providers: Kroger first (the default sign-in), then Foodin.
-            Optional<KrogerSandbox> sandbox = Optional.empty();
-            Optional<FoodinSandbox> foodinSandbox = Optional.empty();
-            Optional<KrogerSettings> kroger = config.provider().map(credentials -> KrogerSettings.of(config.krogerApiBaseUrl(),
-                    credentials.clientId(), credentials.clientSecret(), config.redirectUri(), config.scopes(), config.pkce()));
-            Optional<FoodinSettings> foodin = config.foodin();
-            if (config.demoMode()) {
-                KrogerSandbox demo = DemoMode.startSandbox(config);
-                resources.push(demo);
-                sandbox = Optional.of(demo);
-                kroger = Optional.of(DemoMode.krogerSettings(config, demo));
-                FoodinSandbox foodinDemo = FoodinDemoMode.startSandbox(config);
-                resources.push(foodinDemo);
-                foodinSandbox = Optional.of(foodinDemo);
-                foodin = Optional.of(FoodinDemoMode.foodinSettings(config, foodinDemo));
-            }
-            List<ConfiguredProvider> providers = new ArrayList<>();
-            kroger.map(KrogerAdapters::create).ifPresent(adapters -> providers.add(new ConfiguredProvider(
-                    adapters.identityProvider(), Optional.of(adapters.productCatalog()), Optional.of(adapters.storeDirectory()),
-                    Optional.of(adapters.cart()))));
-            foodin.map(FoodinIdentityProvider::create).ifPresent(identity -> providers.add(ConfiguredProvider.signInOnly(identity)));
-            providers.addAll(additionalProviders);
-
-            PostgresPersistence persistence = opened(opening);
-            resources.addAll(databaseResources); // closed last, the embedded server after the pool
-            databaseAdopted = true;
-
-            // Metrics only when someone may read them (SHOPPER_METRICS_TOKEN); off, nothing is recorded.
-            Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
-            metrics.ifPresent(m -> {
-                resources.push(m);
-                persistence.recordPoolMetrics(m.registry());
-            });
-            UseCases useCases = UseCases.wire(config, persistence, new ConfiguredProviders(providers),
+        Deque<AutoCloseable> providerResources = new ArrayDeque<>();
+        CompletableFuture<PostgresPersistence> opening = onItsOwnThread("open-database", () -> openDatabase(config, databaseResources));
+        CompletableFuture<Providers> providing = onItsOwnThread("providers", () -> providers(config, additionalProviders, providerResources));
+        // Metrics only when someone may read them (SHOPPER_METRICS_TOKEN); off, nothing is recorded.
+        Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
+        CompletableFuture<UseCases> wiring = opening.thenCombine(providing, (persistence, providers) -> {
+            metrics.ifPresent(m -> persistence.recordPoolMetrics(m.registry()));
+            return UseCases.wire(config, persistence, new ConfiguredProviders(providers.configured()),
                     metrics.map(Metering::into).orElse(Metering.NONE), picking(config));
-            resources.push(useCases);
-            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "housekeeping");
-                thread.setDaemon(true);
-                return thread;
-            });
-            housekeeping.scheduleWithFixedDelay(useCases::purgeExpired, 1, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
-            // From the start: a stop in the middle of a cart add leaves it pending until settled.
-            housekeeping.scheduleWithFixedDelay(useCases::settleAbandonedCartAdds, 0, 1, TimeUnit.MINUTES);
-            resources.push(housekeeping::shutdownNow);
-
+        });
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        metrics.ifPresent(resources::push);
+        boolean adopted = false;
+        try {
             WebSettings web = new WebSettings(config.publicOrigin(), config.secureCookies(),
                     config.sessionPolicy().absoluteTimeout())
                     .withBodyTimeout(config.capacity().bodyTimeout())
@@ -143,28 +109,59 @@ public final class PersonalShopper implements AutoCloseable {
                     .withSignInLimits(config.signInLimits().perClient(), config.signInLimits().total());
             ResourceConfig app = ShopperWebApp.resourceConfig(web,
                     metrics.map(m -> MetricsEndpoint.on(config.metricsToken().orElseThrow(), m::scrape)).orElse(MetricsEndpoint.off()));
-            app.register(useCases.binder());
+            // Jersey's check of the resource model (a seventh of its build) finds nothing new at a start: the model
+            // is the same classes every time, and the web tests build it with the check on (a fatal finding fails them).
+            app.property(ServerProperties.RESOURCE_VALIDATION_DISABLE, true);
+            app.register(UseCases.binder(wiring));
             metrics.ifPresent(m -> app.register(new HttpRequestMetrics(m.registry())));
             URI bindUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
             HttpServer server = ShopperHttpServer.create(bindUri, app, web);
+
+            // Nothing listens before the database is open, its schema current and the use cases wired.
+            UseCases useCases = joined(wiring);
+            Providers providers = joined(providing);
+            // Stopped in reverse: the server, housekeeping, the use cases, metrics, the sandboxes, then the
+            // pool and last the embedded server.
+            providerResources.forEach(resources::addLast);
+            databaseResources.forEach(resources::addLast);
+            adopted = true;
+            resources.push(useCases);
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "housekeeping");
+                thread.setDaemon(true);
+                return thread;
+            });
+            resources.push(housekeeping::shutdownNow);
             server.start();
             resources.push(() -> stopAccepting(server));
+            // From the start (its first run beside the first requests, not before them): a stop in the middle of
+            // a cart add leaves it pending until settled.
+            housekeeping.scheduleWithFixedDelay(useCases::settleAbandonedCartAdds, 0, 1, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(useCases::purgeExpired, 1, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
 
             URI baseUri = URI.create("http://localhost:" + boundPort(server) + "/");
             LOG.info("Personal Shopper ready on {} in {} ms ({} database, providers: {})", baseUri,
                     (System.nanoTime() - started) / 1_000_000, config.database().isPresent() ? "external" : "embedded",
                     config.demoMode() ? "demo mode with the Kroger and Foodin sandboxes"
-                            : String.join(", ", providers.stream().map(p -> p.provider().name()).toList()));
+                            : String.join(", ", providers.configured().stream().map(p -> p.provider().name()).toList()));
             if (config.demoMode()) {
-                finishStartingInBackground(sandbox.orElseThrow(), foodinSandbox.orElseThrow());
+                finishStartingInBackground(providers.sandbox().orElseThrow(), providers.foodinSandbox().orElseThrow());
                 LOG.info("Demo mode: open {} to sign in with the Kroger or the Foodin sandbox (no account needed)", baseUri);
             }
-            return new PersonalShopper(resources, baseUri, sandbox, foodinSandbox);
+            return new PersonalShopper(resources, baseUri, providers.sandbox(), providers.foodinSandbox());
         } catch (RuntimeException | IOException e) {
             closeAll(resources);
-            if (!databaseAdopted) {
+            if (!adopted) {
+                // Let both finish, so that what they started can be closed.
                 awaitQuietly(opening);
+                awaitQuietly(providing);
+                closeAll(providerResources);
                 closeAll(databaseResources);
+            }
+            // The web application waits for the wiring; when that failed, its failure is the one to tell.
+            RuntimeException failure = wiring.isCompletedExceptionally() ? unwrapped(wiring) : null;
+            if (failure != null) {
+                throw failure;
             }
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
@@ -173,9 +170,57 @@ public final class PersonalShopper implements AutoCloseable {
         }
     }
 
+    /** The configured providers, in the order of GET /auth/providers, and the demo sandboxes they talk to. */
+    private record Providers(List<ConfiguredProvider> configured, Optional<KrogerSandbox> sandbox,
+                             Optional<FoodinSandbox> foodinSandbox) {
+    }
+
+    /**
+     * Kroger first (the default sign-in), then Foodin, then {@code additional}. Building their HTTP clients waits
+     * for the JDK's default TLS context (see {@link #prepareTlsInBackground()}), hence a thread of its own.
+     */
+    private static Providers providers(Configuration config, List<ConfiguredProvider> additional, Deque<AutoCloseable> resources) {
+        Optional<KrogerSandbox> sandbox = Optional.empty();
+        Optional<FoodinSandbox> foodinSandbox = Optional.empty();
+        Optional<KrogerSettings> kroger = config.provider().map(credentials -> KrogerSettings.of(config.krogerApiBaseUrl(),
+                credentials.clientId(), credentials.clientSecret(), config.redirectUri(), config.scopes(), config.pkce()));
+        Optional<FoodinSettings> foodin = config.foodin();
+        if (config.demoMode()) {
+            KrogerSandbox demo = DemoMode.startSandbox(config);
+            resources.push(demo);
+            sandbox = Optional.of(demo);
+            kroger = Optional.of(DemoMode.krogerSettings(config, demo));
+            FoodinSandbox foodinDemo = FoodinDemoMode.startSandbox(config);
+            resources.push(foodinDemo);
+            foodinSandbox = Optional.of(foodinDemo);
+            foodin = Optional.of(FoodinDemoMode.foodinSettings(config, foodinDemo));
+        }
+        List<ConfiguredProvider> providers = new ArrayList<>();
+        kroger.map(KrogerAdapters::create).ifPresent(adapters -> providers.add(new ConfiguredProvider(
+                adapters.identityProvider(), Optional.of(adapters.productCatalog()), Optional.of(adapters.storeDirectory()),
+                Optional.of(adapters.cart()))));
+        foodin.map(FoodinIdentityProvider::create).ifPresent(identity -> providers.add(ConfiguredProvider.signInOnly(identity)));
+        providers.addAll(additional);
+        return new Providers(List.copyOf(providers), sandbox, foodinSandbox);
+    }
+
+    /** {@code task} on a new thread of that name, which ends with it. */
+    private static <T> CompletableFuture<T> onItsOwnThread(String name, Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.start();
+        return result;
+    }
+
     /**
      * The JDK's default TLS context, which every provider HTTP client is built with: loading it parses the trust
-     * store's certificates, a fifth of this thread's start-up when done here. Built on its own thread from the
+     * store's certificates, a fifth of the main thread's start-up when done there. Built on its own thread from the
      * start, it is ready (or nearly) when the first client asks for it; a client that asks earlier waits for it.
      */
     private static void prepareTlsInBackground() {
@@ -207,31 +252,39 @@ public final class PersonalShopper implements AutoCloseable {
         thread.start();
     }
 
-    /** The opened database, or what stopped it from opening, as thrown on the opening thread. */
-    private static PostgresPersistence opened(Future<PostgresPersistence> opening) {
+    /** The result of {@code future}, or what stopped it, as thrown on the thread that ran it. */
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
-            return opening.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the database was opening", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the database could not be opened: " + e.getCause(), e.getCause());
+            return future.join();
+        } catch (CompletionException | CancellationException e) {
+            throw unwrapped(future);
         }
     }
 
-    /** Lets a database still opening finish, so that what it started can be closed. */
-    private static void awaitQuietly(Future<PostgresPersistence> opening) {
+    /** What {@code failed} failed with, as thrown: a runtime exception or error as it was, anything else wrapped. */
+    private static RuntimeException unwrapped(CompletableFuture<?> failed) {
         try {
-            opening.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
+            failed.join();
+            throw new IllegalStateException("not failed");
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            return new IllegalStateException("start-up failed: " + cause, cause);
+        } catch (CancellationException e) {
+            return e;
+        }
+    }
+
+    /** Lets a task still running finish, so that what it started can be closed. */
+    private static void awaitQuietly(CompletableFuture<?> task) {
+        try {
+            task.join();
+        } catch (CompletionException | CancellationException e) {
             // already reported, or about to be: the start-up fails either way
         }
     }

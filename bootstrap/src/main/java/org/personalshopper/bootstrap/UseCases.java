@@ -3,15 +3,19 @@ package org.personalshopper.bootstrap;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.hk2.api.Factory;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.personalshopper.adapters.persistence.PostgresPersistence;
 import org.personalshopper.application.port.in.AuthenticateShopper;
+import org.personalshopper.domain.ShopperId;
 import org.personalshopper.application.port.in.CheckReadiness;
 import org.personalshopper.application.port.in.ChooseProductForItem;
 import org.personalshopper.application.port.in.ManageShoppingLists;
@@ -201,28 +205,99 @@ record UseCases(AuthenticateShopper authenticate, ViewShopper viewShopper, ListP
         }
     }
 
-    AbstractBinder binder() {
-        UseCases useCases = this;
+    /**
+     * The HK2 binder that hands the use cases to the web resources, given while they are still being wired: the
+     * web application is built on one thread while the database opens on another (docs/adr/0011-*). Each port
+     * is a singleton from a factory that takes it from {@code wiring} when first asked, at the first request
+     * that needs it; the HTTP server starts only after the wiring is done, so no request waits for it. Sign-in
+     * is the exception: the session filter, which Jersey builds while it builds the application, injects it, so
+     * it is bound at once to {@link AuthenticateWhenWired}. (Any other port a filter injects would make the
+     * build wait there for the wiring: slower, never wrong.)
+     */
+    static AbstractBinder binder(CompletableFuture<UseCases> wiring) {
         return new AbstractBinder() {
             @Override
             protected void configure() {
                 // Each use case behind UseCaseOutages: a database outage is told as its outcome, 503.
-                bind(new UseCaseOutages.Authenticate(useCases.authenticate)).to(AuthenticateShopper.class);
-                bind(new UseCaseOutages.View(useCases.viewShopper)).to(ViewShopper.class);
-                bind(new UseCaseOutages.Providers(useCases.listProviders)).to(ListProviders.class);
-                bind(new UseCaseOutages.Connections(useCases.manageConnections)).to(ManageConnections.class);
-                bind(new UseCaseOutages.PreferredStore(useCases.choosePreferredStore)).to(ChoosePreferredStore.class);
-                bind(new UseCaseOutages.Guidances(useCases.manageGuidance)).to(ManageGuidance.class);
-                bind(new UseCaseOutages.Selections(useCases.manageSelections)).to(ManageSelections.class);
-                bind(new UseCaseOutages.Search(useCases.searchProducts)).to(SearchProducts.class);
-                bind(new UseCaseOutages.Stores(useCases.findStores)).to(FindStores.class);
-                bind(new UseCaseOutages.Cart(useCases.fillCart)).to(FillCart.class);
-                bind(new UseCaseOutages.Readiness(useCases.checkReadiness)).to(CheckReadiness.class);
-                bind(new UseCaseOutages.Lists(useCases.manageLists)).to(ManageShoppingLists.class);
-                bind(new UseCaseOutages.Plan(useCases.planList)).to(PlanShoppingList.class);
-                bind(new UseCaseOutages.ProductChoice(useCases.chooseProduct)).to(ChooseProductForItem.class);
-                bind(new UseCaseOutages.ListSending(useCases.sendList)).to(SendListToCart.class);
+                bind(new AuthenticateWhenWired(wiring)).to(AuthenticateShopper.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.View(u.viewShopper))).to(ViewShopper.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Providers(u.listProviders))).to(ListProviders.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Connections(u.manageConnections))).to(ManageConnections.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.PreferredStore(u.choosePreferredStore))).to(ChoosePreferredStore.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Guidances(u.manageGuidance))).to(ManageGuidance.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Selections(u.manageSelections))).to(ManageSelections.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Search(u.searchProducts))).to(SearchProducts.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Stores(u.findStores))).to(FindStores.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Cart(u.fillCart))).to(FillCart.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Readiness(u.checkReadiness))).to(CheckReadiness.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Lists(u.manageLists))).to(ManageShoppingLists.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.Plan(u.planList))).to(PlanShoppingList.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.ProductChoice(u.chooseProduct))).to(ChooseProductForItem.class).in(Singleton.class);
+                bindFactory(wired(wiring, u -> new UseCaseOutages.ListSending(u.sendList))).to(SendListToCart.class).in(Singleton.class);
             }
         };
+    }
+
+    /** The port of the use cases once wired; their failure to wire, as it was thrown, if they were not. */
+    private static <T> Factory<T> wired(CompletableFuture<UseCases> wiring, Function<UseCases, T> port) {
+        return new Factory<>() {
+            @Override
+            public T provide() {
+                return port.apply(wiring.join());
+            }
+
+            @Override
+            public void dispose(T instance) {
+                // closed with the use cases
+            }
+        };
+    }
+
+    /**
+     * Sign-in, bound before the use cases are wired: each call takes the wired use case (behind
+     * {@link UseCaseOutages}), found once; no call comes before the HTTP server starts, i.e. after the wiring.
+     * {@code UseCasesTest} checks that every method of the port is written out here.
+     */
+    static final class AuthenticateWhenWired implements AuthenticateShopper {
+        private final CompletableFuture<UseCases> wiring;
+        private volatile AuthenticateShopper wired;
+
+        AuthenticateWhenWired(CompletableFuture<UseCases> wiring) {
+            this.wiring = wiring;
+        }
+
+        private AuthenticateShopper useCase() {
+            AuthenticateShopper useCase = wired;
+            if (useCase == null) {
+                useCase = new UseCaseOutages.Authenticate(wiring.join().authenticate());
+                wired = useCase;
+            }
+            return useCase;
+        }
+
+        @Override
+        public LoginRedirect beginLogin(BeginLogin command) {
+            return useCase().beginLogin(command);
+        }
+
+        @Override
+        public SignedIn completeLogin(CompleteLogin command) {
+            return useCase().completeLogin(command);
+        }
+
+        @Override
+        public Optional<ShopperId> identify(String sessionId) {
+            return useCase().identify(sessionId);
+        }
+
+        @Override
+        public void signOut(String sessionId) {
+            useCase().signOut(sessionId);
+        }
+
+        @Override
+        public void signOutEverywhere(String sessionId) {
+            useCase().signOutEverywhere(sessionId);
+        }
     }
 }
