@@ -109,6 +109,26 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** Random passwords need no stretching: each connection of a start would pay the rounds again (docs/security.md). */
+    @Test
+    void thePasswordVerifiersAreStoredWithOneRoundAtEveryStart() throws Exception {
+        for (int start = 1; start <= 2; start++) {
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
+                 Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
+                         Files.readString(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)).trim());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select rolname, rolpassword from pg_authid where rolname in ('postgres', 'shopper')")) {
+                int roles = 0;
+                while (rs.next()) {
+                    roles++;
+                    assertThat(rs.getString(2)).as("start %d, %s", start, rs.getString(1))
+                            .startsWith("SCRAM-SHA-256$" + EmbeddedDatabase.SCRAM_ITERATIONS + ":");
+                }
+                assertThat(roles).isEqualTo(2);
+            }
+        }
+    }
+
     @Test
     void aPasswordlessDataDirectoryOfAnEarlierVersionIsUpgradedInPlace() throws Exception {
         // What earlier versions left: trust authentication and the service's tables owned by the superuser.
