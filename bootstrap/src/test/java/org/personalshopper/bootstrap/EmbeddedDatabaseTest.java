@@ -75,6 +75,35 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aSecondStartOnTheDataOfARunningServiceIsRefusedAndLeavesItsDatabaseRunning() throws Exception {
+        Process running = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphaningRun.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals(OrphaningRun.READY)) {
+                    // skip the child's log lines
+                }
+                assertThat(line).as("the running service reports its database ready").isEqualTo(OrphaningRun.READY);
+            }
+            ProcessHandle server = ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
+                    .hasMessageContaining("in use by another running Personal Shopper")
+                    .hasMessageContaining("SHOPPER_DATA_DIR");
+            assertThat(server.isAlive()).as("the running service's PostgreSQL is left alone").isTrue();
+            assertThat(running.isAlive()).isTrue();
+        } finally {
+            running.destroyForcibly();
+            running.waitFor(30, TimeUnit.SECONDS);
+            // what the killed run left behind is an orphan now: the next start stops it
+            EmbeddedDatabase.start(dataDir).close();
+        }
+    }
+
+    @Test
     void onlyThePasswordOpensTheDatabaseAndTheServiceRoleCannotReadServerFiles() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
             String url = db.jdbcUrl();
