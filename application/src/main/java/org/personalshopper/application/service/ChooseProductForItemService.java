@@ -3,7 +3,6 @@ package org.personalshopper.application.service;
 import java.util.Objects;
 import java.util.Optional;
 import org.personalshopper.application.port.in.ChooseProductForItem;
-import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.UnknownProductException;
 import org.personalshopper.application.port.out.Clock;
@@ -16,7 +15,6 @@ import org.personalshopper.domain.ListItem;
 import org.personalshopper.domain.Product;
 import org.personalshopper.domain.ProviderFailure;
 import org.personalshopper.domain.Selection;
-import org.personalshopper.domain.SelectionId;
 import org.personalshopper.domain.Shopper;
 import org.personalshopper.domain.ShopperId;
 import org.personalshopper.domain.ShoppingListId;
@@ -62,15 +60,7 @@ public final class ChooseProductForItemService implements ChooseProductForItem {
         }
         SelectionRepository.Pick pick = new SelectionRepository.Pick(command.shopperId(), item.text(), product.productId(),
                 product.upc(), Optional.of(product.description()), product.brand(), product.size(), item.quantity(), clock.now());
-        // As ManageSelections: choosing again for an item replaces the pick in one statement, without a lock
-        // or a new id; only a new item takes the locked save with an id drawn for it.
-        Optional<Selection> replaced = selections.replace(pick);
-        if (replaced.isPresent()) {
-            return replaced.get();
-        }
-        return selections.save(pick.as(SelectionId.random()), Selection.MAX_PER_SHOPPER)
-                .orElseThrow(() -> new LimitReachedException("a shopper keeps at most " + Selection.MAX_PER_SHOPPER + " selections"))
-                .selection();
+        return PickKeeping.keep(selections, pick).selection();
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.personalshopper.application.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import org.personalshopper.application.port.in.LimitReachedException;
 import org.personalshopper.application.port.in.NotFoundException;
 import org.personalshopper.application.port.in.ManageSelections;
 import org.personalshopper.application.port.out.Clock;
@@ -30,14 +28,7 @@ public final class ManageSelectionsService implements ManageSelections {
         SelectionRepository.Pick pick = new SelectionRepository.Pick(command.shopperId(), command.item(),
                 command.productId(), command.upc(), command.description(), command.brand(), command.size(),
                 command.quantity(), now);
-        // Most saves replace a pick (one statement, the earlier id kept): a new id is drawn only to create.
-        Optional<Selection> replaced = selections.replace(pick);
-        if (replaced.isPresent()) {
-            return new SaveResult(replaced.get(), false);
-        }
-        SelectionRepository.Saved saved = selections.save(pick.as(SelectionId.random()), Selection.MAX_PER_SHOPPER)
-                .orElseThrow(() -> new LimitReachedException(
-                        "a shopper keeps at most " + Selection.MAX_PER_SHOPPER + " selections"));
+        SelectionRepository.Saved saved = PickKeeping.keep(selections, pick);
         return new SaveResult(saved.selection(), saved.created());
     }
 
