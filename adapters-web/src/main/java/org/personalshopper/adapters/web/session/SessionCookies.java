@@ -53,31 +53,14 @@ public final class SessionCookies {
      * through it.
      */
     public Optional<String> sessionIn(ContainerRequestContext request) {
-        List<String> headers = request.getHeaders().get(HttpHeaders.COOKIE);
-        if (headers == null || headers.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = null;
-        for (String header : headers) {
-            if (header == null) {
-                continue;
-            }
-            if (header.indexOf('$') >= 0 || header.indexOf('"') >= 0) {
-                return sessionIn(request.getCookies());
-            }
-            String found = lastValue(header, sessionName());
-            if (found != null) {
-                value = found;
-            }
-        }
-        return plausible(value);
+        return presented(request.getHeaders().get(HttpHeaders.COOKIE), sessionName(), request::getCookies);
     }
 
     /**
-     * The value of the cookie {@code name} in these Cookie headers, if it can be one of ours, read as
-     * {@link #sessionIn(ContainerRequestContext)} reads the session cookie: without Jersey's cookie parser,
-     * which {@code all} runs only for headers with {@code $} attributes or quotes. For the sign-in callback,
-     * which reads two cookies (the login cookie and an earlier session to end).
+     * The value of the cookie {@code name} in these Cookie headers, if it can be one of ours: without Jersey's
+     * cookie parser, which {@code all} runs only for headers with {@code $} attributes or quotes. The session
+     * filter's read ({@link #sessionIn(ContainerRequestContext)}) and the sign-in callback's two (the login
+     * cookie and an earlier session to end).
      */
     public static Optional<String> presented(List<String> cookieHeaders, String name, Supplier<Map<String, Cookie>> all) {
         if (cookieHeaders == null || cookieHeaders.isEmpty()) {
