@@ -5,7 +5,8 @@ import java.util.List;
 
 /** Command-line options of {@link SideBySide}; every one has a default, so no option is needed. */
 record Options(int duration, int warmup, int rounds, int connections, int threads, String heap, Path jar,
-               List<String> scenarios, boolean metricsCompare, Path baselineJar, Path jfr, Path out, int signInAccounts) {
+               List<String> scenarios, boolean metricsCompare, Path baselineJar, Path jfr, Path out, int signInAccounts,
+               List<String> jvmOptions) {
 
     static Options parse(String[] args) {
         int duration = 15;
@@ -21,6 +22,7 @@ record Options(int duration, int warmup, int rounds, int connections, int thread
         Path jfr = null;
         Path out = null;
         int signInAccounts = 1;
+        List<String> jvmOptions = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -37,6 +39,7 @@ record Options(int duration, int warmup, int rounds, int connections, int thread
                 case "--jfr" -> jfr = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--signin-accounts" -> signInAccounts = Integer.parseInt(args[++i]);
+                case "--jvm-option" -> jvmOptions.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + arg + usage());
             }
         }
@@ -44,13 +47,14 @@ record Options(int duration, int warmup, int rounds, int connections, int thread
             throw new IllegalArgumentException("--signin-accounts must be at least 1" + usage());
         }
         return new Options(duration, warmup, rounds, connections, threads, heap, jar, scenarios, metricsCompare, baselineJar, jfr,
-                out, signInAccounts);
+                out, signInAccounts, List.copyOf(jvmOptions));
     }
 
     private static String usage() {
         return "; options: --duration S (15) --warmup S (10) --rounds N (3) --connections C (16) --threads T (2)"
                 + " --heap SIZE (512m) --jar PATH --scenarios selections,user,save,signin --metrics-compare"
                 + " --baseline-jar PATH (another build of the service, e.g. before a change) --jfr DIR --out FILE"
-                + " --signin-accounts N (1: every sign-in with one provider account; N: spread over N accounts, N shoppers)";
+                + " --signin-accounts N (1: every sign-in with one provider account; N: spread over N accounts, N shoppers)"
+                + " --jvm-option OPTION (repeatable: given to every app's JVM alike, e.g. -Xlog:gc:file=gc-%p.log)";
     }
 }

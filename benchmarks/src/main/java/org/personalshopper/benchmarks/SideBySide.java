@@ -192,6 +192,7 @@ public final class SideBySide {
     private List<String> jvm(String name) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + options.heap()));
+        command.addAll(options.jvmOptions());
         if (options.jfr() != null) {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + options.jfr().resolve(name + ".jfr").toAbsolutePath() + ",dumponexit=true");
