@@ -37,6 +37,11 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final String POOL_NAME = "shopper-db";
     /** How long a request waits for a connection: when the database is down, the 503 comes after this. */
     static final long CONNECTION_TIMEOUT_MS = 1_500;
+    /**
+     * How long opening one connection may take, login included: a server that accepts the connection and then
+     * says nothing (hung, or not PostgreSQL) fails the start with a clear line instead of holding it forever.
+     */
+    static final int LOGIN_TIMEOUT_SECONDS = 5;
 
     private final HikariDataSource pool;
     private final JooqTransactions transactions;
@@ -178,6 +183,9 @@ public final class PostgresPersistence implements AutoCloseable {
         config.setValidationTimeout(1_000);
         // A connection attempt to a host that does not answer gives up with the pool, not after the OS's minutes.
         config.addDataSourceProperty("connectTimeout", Long.toString((CONNECTION_TIMEOUT_MS + 999) / 1000));
+        // connectTimeout ends at the accepted connection; without a login timeout the driver then waits for the
+        // server's first byte without end (socketTimeout is 0, so that no long query is cut off).
+        config.addDataSourceProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
         config.addDataSourceProperty("ApplicationName", "personal-shopper");
         return config;
     }

@@ -3,10 +3,18 @@ package org.personalshopper.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.domain.AccessToken;
 import org.personalshopper.domain.ProfileId;
@@ -51,6 +59,44 @@ class PostgresPersistenceTest extends DatabaseTest {
                 .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/shop")
                 .hasMessageNotContaining("hunter2")
                 .hasMessageNotContaining("s3cret-field");
+    }
+
+    @Test
+    void aDatabaseThatAcceptsTheConnectionButNeverAnswersFailsTheOpenWithinTheLoginTimeout() throws Exception {
+        // A hung server, or something else listening on the port: the connection is accepted, no byte comes back.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "silent-database");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            DatabaseSettings hung = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop?user=app",
+                    Optional.empty(), Optional.empty(), Optional.empty(), 2);
+
+            CompletableFuture<Throwable> opened = CompletableFuture.supplyAsync(() -> {
+                try {
+                    PostgresPersistence.open(hung, keys).close();
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+
+            Throwable failure = opened.get(PostgresPersistence.LOGIN_TIMEOUT_SECONDS + 10L, TimeUnit.SECONDS);
+            assertThat(failure).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:" + silent.getLocalPort());
+            assertThat(accepted).isNotEmpty();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test
