@@ -323,6 +323,7 @@ public final class SideBySide {
         command.add(target.uri(scenario.path).toString());
         long signInsBefore = provider.profilesAnswered();
         Map<Integer, Long> dbBefore = target.databaseTicks(admin);
+        long compiledBefore = target.compilations();
         long ticksBefore = target.cpuTicks();
         String load = loadavg();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -331,6 +332,8 @@ public final class SideBySide {
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         check(wrk.waitFor() == 0, "wrk failed:\n" + out);
         long ticks = target.cpuTicks() - ticksBefore;
+        long compiledAfter = target.compilations();
+        String jit = compiledBefore < 0 || compiledAfter < 0 ? "?" : String.valueOf(compiledAfter - compiledBefore);
         Map<Integer, Long> dbAfter = target.databaseTicks(admin);
         long dbTicks = 0;
         for (Map.Entry<Integer, Long> backend : dbAfter.entrySet()) {
@@ -351,11 +354,11 @@ public final class SideBySide {
         double db = dbAfter.isEmpty() ? Double.NaN : dbTicks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / units;
         Run run = new Run(perSecond, millis(match(out, "(?m)^\\s+50%\\s+(\\S+)")), millis(match(out, "(?m)^\\s+99%\\s+(\\S+)")), cpu,
                 unitsPerSecond, load, db);
-        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  db %6.0f us  load %s%n",
-                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, db, load);
+        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  db %6.0f us  jit %5s  load %s%n",
+                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, db, jit, load);
         if (!label.equals("warm-up")) {
-            report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us db %.0f us, loadavg %s%n", label,
-                    target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, db, load));
+            report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us db %.0f us, %s methods compiled, loadavg %s%n",
+                    label, target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, db, jit, load));
         }
         return run;
     }

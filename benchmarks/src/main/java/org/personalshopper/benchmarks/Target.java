@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,26 @@ final class Target {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Methods the JIT has compiled so far (jstat's "Compiled"), to tell whether a run measured the app's steady
+     * state or still paid for warming up; -1 when jstat is missing or cannot read the process.
+     */
+    long compilations() throws InterruptedException {
+        Process jstat;
+        String[] lines;
+        try {
+            jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-compiler",
+                    String.valueOf(process.pid())).redirectErrorStream(true).start();
+            lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        } catch (IOException e) {
+            return -1;
+        }
+        if (jstat.waitFor() != 0 || lines.length < 2 || !lines[0].trim().startsWith("Compiled")) {
+            return -1;
+        }
+        return Long.parseLong(lines[1].trim().split("\\s+")[0]);
     }
 
     /** utime + stime of the process, all its threads, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
