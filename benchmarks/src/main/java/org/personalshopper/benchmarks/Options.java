@@ -10,7 +10,9 @@ record Options(int duration, int warmup, int rounds, int connections, int thread
 
     static Options parse(String[] args) {
         int duration = 15;
-        int warmup = 10;
+        // Long enough for both JITs to finish on 2 CPUs (one C2 thread): after a 20 s warm-up both apps still compiled
+        // a thousand methods or more in their first measured round (docs/benchmarks.md, "Fifth round").
+        int warmup = 45;
         int rounds = 3;
         int connections = 16;
         int threads = 2;
@@ -51,7 +53,7 @@ record Options(int duration, int warmup, int rounds, int connections, int thread
     }
 
     private static String usage() {
-        return "; options: --duration S (15) --warmup S (10) --rounds N (3) --connections C (16) --threads T (2)"
+        return "; options: --duration S (15) --warmup S (45) --rounds N (3) --connections C (16) --threads T (2)"
                 + " --heap SIZE (512m) --jar PATH --scenarios selections,user,save,signin --metrics-compare"
                 + " --baseline-jar PATH (another build of the service, e.g. before a change) --jfr DIR --out FILE"
                 + " --signin-accounts N (1: every sign-in with one provider account; N: spread over N accounts, N shoppers)"
