@@ -3,6 +3,8 @@ package org.personalshopper.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +70,29 @@ class DatabaseFreezeTest {
             CompletableFuture<Optional<Shopper>> afterwards = CompletableFuture.supplyAsync(
                     () -> persistence.shoppers().find(shopper.id()));
             assertThat(afterwards.get(OUTAGE_BOUND_SECONDS, TimeUnit.SECONDS)).contains(shopper);
+        }
+    }
+
+    @Test
+    void readinessAgainstAFrozenDatabaseSaysNoAndGivesItsConnectionBackWithinItsDeadline() throws Exception {
+        // One connection: the check borrows the one that just answered, as a probe does between requests.
+        DatabaseSettings oneConnection = new DatabaseSettings(settings.jdbcUrl(), Optional.empty(), Optional.empty(),
+                Optional.empty(), 1);
+        try (HikariDataSource pool = new HikariDataSource(PostgresPersistence.hikari(oneConnection));
+             DatabaseHealth health = new DatabaseHealth(pool)) {
+            assertThat(health.answers()).isTrue();
+
+            relay.freeze();
+            CompletableFuture<Boolean> frozenCheck = CompletableFuture.supplyAsync(health::answers);
+            assertThat(frozenCheck.get(DatabaseHealth.DEADLINE.toMillis() + 3_000, TimeUnit.MILLISECONDS)).isFalse();
+
+            // The check itself gives up, not only the probe's wait for it: no checker thread or pool connection
+            // stays behind on the silent server (three stuck checks would leave readiness "no" once it is back).
+            long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DatabaseHealth.DEADLINE.toMillis() + 3_000);
+            while (pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() - giveUp < 0) {
+                Thread.sleep(50);
+            }
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
         }
     }
 }
