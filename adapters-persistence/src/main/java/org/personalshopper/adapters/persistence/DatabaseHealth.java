@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -18,11 +19,14 @@ import org.personalshopper.application.port.out.StorageHealth;
 /**
  * Readiness: {@code select 1} must answer within {@link #DEADLINE}. The check runs on its own small thread
  * pool so a hung connection attempt (the pool waits up to its connection timeout) cannot hold the probe;
- * when every checker thread is still stuck, the database plainly does not answer.
+ * when every checker thread is still stuck, the database plainly does not answer. A server that stops
+ * answering mid-check ends the check at the deadline too (network timeout), so checks do not pile up.
  */
 final class DatabaseHealth implements StorageHealth, AutoCloseable {
     static final Duration DEADLINE = Duration.ofMillis(1500);
     private static final int CHECKERS = 3;
+    /** pgjdbc only changes its socket's read timeout and never calls the executor; JDBC wants one. */
+    private static final Executor UNUSED = Runnable::run;
 
     private final DataSource dataSource;
     private final ThreadPoolExecutor checkers;
@@ -61,7 +65,11 @@ final class DatabaseHealth implements StorageHealth, AutoCloseable {
 
     private boolean selectOne() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout((int) Math.max(1, DEADLINE.toSeconds()));
+            // A network timeout, not a query timeout: pgjdbc's cancel needs a new connection, which a frozen server
+            // never answers, and the statement waits for that cancel (up to 10 s). The network timeout ends the
+            // wait on the socket itself, so neither the check nor its connection outlives the deadline; a server
+            // too slow for "select 1" loses that one connection. HikariCP puts the pool's timeout back on return.
+            connection.setNetworkTimeout(UNUSED, (int) DEADLINE.toMillis());
             try (ResultSet result = statement.executeQuery("select 1")) {
                 return result.next() && result.getInt(1) == 1;
             }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jooq.SQLDialect;
@@ -42,6 +43,14 @@ public final class PostgresPersistence implements AutoCloseable {
      * says nothing (hung, or not PostgreSQL) fails the start with a clear line instead of holding it forever.
      */
     static final int LOGIN_TIMEOUT_SECONDS = 5;
+    /**
+     * How long a statement may wait for the server's next byte before the connection counts as broken (an outage:
+     * 503). A frozen server or a path that drops packets without a reset otherwise holds the request thread for
+     * ever. Every statement a request or housekeeping makes answers in milliseconds; the longest legitimate wait is
+     * for the token row a provider refresh holds locked during its HTTP call (2 s connect + 10 s request at most),
+     * hence 15 s. Start-up work that grows with the data runs without it ({@link WithoutSocketTimeout}).
+     */
+    static final int SOCKET_TIMEOUT_SECONDS = 15;
 
     private final HikariDataSource pool;
     private final JooqTransactions transactions;
@@ -87,12 +96,14 @@ public final class PostgresPersistence implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
-            migrate(pool, settings);
-            Set<String> used = requireKeysForStoredTokens(pool, keys);
+            // Migrations and re-encryption take as long as the data makes them: not cut off by the socket timeout.
+            DataSource startUp = new WithoutSocketTimeout(pool);
+            migrate(startUp, settings);
+            Set<String> used = requireKeysForStoredTokens(startUp, keys);
             // Only when something is stored under an older key: otherwise there is nothing to move, and the start
             // need not load jOOQ's query building for it.
             int moved = used.stream().allMatch(keys.currentKeyId()::equals) ? 0
-                    : TokenReencryption.toCurrentKey(DSL.using(pool, SQLDialect.POSTGRES, jooqSettings()), keys, new TokenCipher(keys));
+                    : TokenReencryption.toCurrentKey(DSL.using(startUp, SQLDialect.POSTGRES, jooqSettings()), keys, new TokenCipher(keys));
             if (moved > 0) {
                 LOG.info("re-encrypted {} stored token rows under the current token key {}; older keys are no longer needed",
                         moved, keys.currentKeyId());
@@ -184,18 +195,20 @@ public final class PostgresPersistence implements AutoCloseable {
         // A connection attempt to a host that does not answer gives up with the pool, not after the OS's minutes.
         config.addDataSourceProperty("connectTimeout", Long.toString((CONNECTION_TIMEOUT_MS + 999) / 1000));
         // connectTimeout ends at the accepted connection; without a login timeout the driver then waits for the
-        // server's first byte without end (socketTimeout is 0, so that no long query is cut off).
+        // server's first byte without end.
         config.addDataSourceProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+        // A server that stops answering mid-statement: the wait ends, pgjdbc reports SQLSTATE 08006 (an outage).
+        config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         config.addDataSourceProperty("ApplicationName", "personal-shopper");
         return config;
     }
 
-    private static void migrate(HikariDataSource pool, DatabaseSettings settings) {
-        if (AppliedMigrations.upToDate(pool)) {
+    private static void migrate(DataSource database, DatabaseSettings settings) {
+        if (AppliedMigrations.upToDate(database)) {
             return; // every migration applied, none changed: Flyway would do nothing but cost the start its class loading
         }
         FluentConfiguration flyway = Flyway.configure()
-                .dataSource(pool)
+                .dataSource(database)
                 .locations("classpath:" + AppliedMigrations.LOCATION);
         settings.schema().ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema));
         flyway.load().migrate();
@@ -205,9 +218,9 @@ public final class PostgresPersistence implements AutoCloseable {
      * The key ids stored ciphertexts name (key ids are not secret); fails when the ring lacks any. Plain JDBC: one
      * fixed query, and jOOQ's first query costs the start its class loading.
      */
-    private static Set<String> requireKeysForStoredTokens(HikariDataSource pool, TokenKeyRing keys) {
+    private static Set<String> requireKeysForStoredTokens(DataSource database, TokenKeyRing keys) {
         Set<String> used = new TreeSet<>();
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select split_part(access_token_enc, ':', 1) from shopper_connection"
                      + " union select split_part(refresh_token_enc, ':', 1) from shopper_connection"
                      + " union select split_part(code_verifier_enc, ':', 1) from login_attempt where code_verifier_enc is not null")) {

@@ -14,8 +14,9 @@ import org.personalshopper.application.port.out.StorageUnavailableException;
 /**
  * Tells a database outage from a fault, and turns the first into {@link StorageUnavailableException}: as
  * a jOOQ listener for every statement, and for the connections {@link JooqTransactions} takes itself.
- * An outage is a connection that could not be had or broke (SQLSTATE class 08, Hikari's timeout), a
- * server shutting down or refusing connections (57P01-57P03), or out of resources (class 53).
+ * An outage is a connection that could not be had or broke (SQLSTATE class 08, Hikari's timeout; a server
+ * silent for the socket timeout is 08006 too), a server shutting down or refusing connections (57P01-57P03),
+ * or out of resources (class 53).
  */
 final class StorageOutages implements ExecuteListener {
     @Override

@@ -3,10 +3,12 @@ package org.personalshopper.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,22 @@ class PostgresPersistenceTest extends DatabaseTest {
             assertThat(closed.storageHealth().answers()).isFalse();
         } finally {
             TestDatabase.dropSchema(otherSchema);
+        }
+    }
+
+    @Test
+    void startUpWorkRunsWithoutTheSocketTimeoutAndThePoolsConnectionGetsItBack() throws SQLException {
+        // One connection, so the start-up loan and the request's loan are the same physical connection.
+        DatabaseSettings oneConnection = new DatabaseSettings(TestDatabase.jdbcUrl(), Optional.empty(), Optional.empty(),
+                Optional.of(schema), 1);
+        try (HikariDataSource pool = new HikariDataSource(PostgresPersistence.hikari(oneConnection))) {
+            try (Connection migration = new WithoutSocketTimeout(pool).getConnection()) {
+                assertThat(migration.getNetworkTimeout()).as("a long migration is not cut off").isZero();
+            }
+            try (Connection request = pool.getConnection()) {
+                assertThat(request.getNetworkTimeout()).as("a request's statement still gives up on a silent server")
+                        .isEqualTo(PostgresPersistence.SOCKET_TIMEOUT_SECONDS * 1000);
+            }
         }
     }
 
