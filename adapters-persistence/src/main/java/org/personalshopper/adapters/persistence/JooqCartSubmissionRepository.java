@@ -154,12 +154,22 @@ final class JooqCartSubmissionRepository implements CartSubmissionRepository {
                 .selectFrom(CART_SUBMISSION_ITEM)
                 .where(CART_SUBMISSION_ITEM.SUBMISSION_ID.in(items.keySet()))
                 .orderBy(CART_SUBMISSION_ITEM.SUBMISSION_ID, CART_SUBMISSION_ITEM.POSITION)
-                .forEach(item -> items.get(item.getSubmissionId()).add(new CartItem(new Upc(item.getUpc()),
-                        new Quantity(item.getQuantity()), Modality.valueOf(item.getModality()))));
-        return rows.stream().map(row -> new CartSubmission(new CartSubmissionId(row.getId()), new ShopperId(row.getShopperId()),
-                Optional.ofNullable(row.getIdempotencyKey()).map(IdempotencyKey::new), items.get(row.getId()),
+                .forEach(item -> items.get(item.getSubmissionId())
+                        .add(Rows.read(CART_SUBMISSION_ITEM.getName(), item, JooqCartSubmissionRepository::item)));
+        // one read over all the submissions' records: nothing allocated per row for the check
+        return Rows.read(CART_SUBMISSION.getName(), rows,
+                records -> records.stream().map(r -> submission(r, items.get(r.getId()))).toList());
+    }
+
+    private static CartItem item(CartSubmissionItemRecord item) {
+        return new CartItem(new Upc(item.getUpc()), new Quantity(item.getQuantity()), Modality.valueOf(item.getModality()));
+    }
+
+    private static CartSubmission submission(CartSubmissionRecord row, List<CartItem> items) {
+        return new CartSubmission(new CartSubmissionId(row.getId()), new ShopperId(row.getShopperId()),
+                Optional.ofNullable(row.getIdempotencyKey()).map(IdempotencyKey::new), items,
                 CartOutcome.valueOf(row.getOutcome()), Optional.ofNullable(row.getFailure()).map(ProviderFailure::valueOf),
                 Optional.ofNullable(row.getDetail()), Rows.instant(row.getSubmittedAt()),
-                Optional.ofNullable(row.getCompletedAt()).map(Rows::instant))).toList();
+                Optional.ofNullable(row.getCompletedAt()).map(Rows::instant));
     }
 }

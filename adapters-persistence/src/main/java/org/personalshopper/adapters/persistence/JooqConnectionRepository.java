@@ -85,8 +85,8 @@ final class JooqConnectionRepository implements ConnectionRepository {
 
     @Override
     public Optional<ShopperId> owner(Provider provider, ProfileId profileId) {
-        return PlainSql.one(transactions.current(), OWNER, row -> new ShopperId(row.getObject(1, UUID.class)),
-                provider.name(), profileId.value());
+        return PlainSql.one(transactions.current(), SHOPPER_CONNECTION.getName(), OWNER,
+                row -> new ShopperId(row.getObject(1, UUID.class)), provider.name(), profileId.value());
     }
 
     /**
@@ -166,7 +166,7 @@ final class JooqConnectionRepository implements ConnectionRepository {
     public Optional<Connection> find(ShopperId shopperId, Provider provider) {
         return transactions.current().selectFrom(SHOPPER_CONNECTION)
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()), SHOPPER_CONNECTION.PROVIDER.eq(provider.name()))
-                .fetchOptional().map(this::connection);
+                .fetchOptional().map(this::stored);
     }
 
     /**
@@ -185,7 +185,7 @@ final class JooqConnectionRepository implements ConnectionRepository {
         return transactions.current().selectFrom(SHOPPER_CONNECTION)
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()), SHOPPER_CONNECTION.PROVIDER.eq(provider.name()))
                 .forUpdate()
-                .fetchOptional().map(this::connection);
+                .fetchOptional().map(this::stored);
     }
 
     @Override
@@ -193,13 +193,14 @@ final class JooqConnectionRepository implements ConnectionRepository {
         return transactions.current().selectFrom(SHOPPER_CONNECTION)
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()))
                 .orderBy(SHOPPER_CONNECTION.CONNECTED_AT, SHOPPER_CONNECTION.PROVIDER)
-                .fetch().map(this::connection);
+                .fetch().map(this::stored);
     }
 
     @Override
     public List<ConnectionSummary> summaries(ShopperId shopperId) {
-        return PlainSql.list(transactions.current(), SUMMARIES, row -> new ConnectionSummary(new Provider(row.getString(1)),
-                new ProfileId(row.getString(2)), row.getBoolean(3), PlainSql.instant(row, 4)), shopperId.value());
+        return PlainSql.list(transactions.current(), SHOPPER_CONNECTION.getName(), SUMMARIES,
+                row -> new ConnectionSummary(new Provider(row.getString(1)), new ProfileId(row.getString(2)),
+                        row.getBoolean(3), PlainSql.instant(row, 4)), shopperId.value());
     }
 
     @Override
@@ -217,6 +218,11 @@ final class JooqConnectionRepository implements ConnectionRepository {
         return transactions.current().deleteFrom(SHOPPER_CONNECTION)
                 .where(SHOPPER_CONNECTION.SHOPPER_ID.eq(shopperId.value()), SHOPPER_CONNECTION.PROVIDER.eq(provider.name()))
                 .execute() > 0;
+    }
+
+    /** The connection of {@code row}, refused as a stored row if the domain refuses it. */
+    private Connection stored(ShopperConnectionRecord row) {
+        return Rows.read(SHOPPER_CONNECTION.getName(), row, this::connection);
     }
 
     private Connection connection(ShopperConnectionRecord row) {

@@ -45,7 +45,7 @@ final class JooqGuidanceRepository implements GuidanceRepository {
                 .selectFrom(GUIDANCE)
                 .where(GUIDANCE.SHOPPER_ID.eq(shopperId.value()))
                 .orderBy(GUIDANCE.CREATED_AT, GUIDANCE.SEQ)
-                .fetch(JooqGuidanceRepository::guidance);
+                .fetch(row -> Rows.read(GUIDANCE.getName(), row, JooqGuidanceRepository::guidance));
     }
 
     @Override

@@ -72,7 +72,7 @@ final class JooqLoginAttemptRepository implements LoginAttemptRepository {
     /** DELETE ... RETURNING: of two callbacks racing with the same state, exactly one gets the attempt. */
     @Override
     public Optional<LoginAttempt> take(SecretHash stateHash) {
-        return PlainSql.one(transactions.current(), TAKE, this::attempt, stateHash.hex());
+        return PlainSql.one(transactions.current(), LOGIN_ATTEMPT.getName(), TAKE, this::attempt, stateHash.hex());
     }
 
     @Override

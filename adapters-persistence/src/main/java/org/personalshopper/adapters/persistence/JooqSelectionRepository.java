@@ -67,14 +67,15 @@ final class JooqSelectionRepository implements SelectionRepository {
                     .set(pickedProduct(selection))
                     .returning()
                     .fetchOne();
-            return Optional.of(new Saved(selection(created), true));
+            return Optional.of(new Saved(
+                    Rows.read(SELECTION.getName(), created, JooqSelectionRepository::selection), true));
         });
     }
 
     /** Replacing a pick is the common save: one statement, fixed SQL (see PlainSql), like the list. */
     @Override
     public Optional<Selection> replace(Pick pick) {
-        return PlainSql.one(transactions.current(), REPLACE, JooqSelectionRepository::selection,
+        return PlainSql.one(transactions.current(), SELECTION.getName(), REPLACE, JooqSelectionRepository::selection,
                 pick.item().name(), pick.productId().value(), pick.upc().value(),
                 pick.description().orElse(null), pick.brand().orElse(null), pick.size().orElse(null),
                 pick.quantity().value(), Rows.utc(pick.at()), pick.shopperId().value(), pick.item().key());
@@ -82,7 +83,8 @@ final class JooqSelectionRepository implements SelectionRepository {
 
     @Override
     public List<Selection> list(ShopperId shopperId) {
-        return PlainSql.list(transactions.current(), LIST, JooqSelectionRepository::selection, shopperId.value());
+        return PlainSql.list(transactions.current(), SELECTION.getName(), LIST, JooqSelectionRepository::selection,
+                shopperId.value());
     }
 
     @Override
@@ -95,7 +97,7 @@ final class JooqSelectionRepository implements SelectionRepository {
                 .selectFrom(SELECTION)
                 .where(SELECTION.SHOPPER_ID.eq(shopperId.value()), SELECTION.ID.in(wanted))
                 .orderBy(SELECTION.ITEM_KEY)
-                .fetch(JooqSelectionRepository::selection);
+                .fetch(row -> Rows.read(SELECTION.getName(), row, JooqSelectionRepository::selection));
     }
 
     @Override

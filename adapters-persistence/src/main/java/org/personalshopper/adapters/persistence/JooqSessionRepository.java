@@ -42,8 +42,9 @@ final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> find(SecretHash idHash) {
-        return PlainSql.one(transactions.current(), FIND, row -> new Session(idHash, new ShopperId(row.getObject(1, UUID.class)),
-                PlainSql.instant(row, 2), PlainSql.instant(row, 3)), idHash.hex());
+        return PlainSql.one(transactions.current(), SHOPPER_SESSION.getName(), FIND,
+                row -> new Session(idHash, new ShopperId(row.getObject(1, UUID.class)), PlainSql.instant(row, 2),
+                        PlainSql.instant(row, 3)), idHash.hex());
     }
 
     /** Only ever forward: a late, slower request cannot shorten a session's idle deadline. */

@@ -1,6 +1,7 @@
 package org.personalshopper.adapters.persistence;
 
 import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER;
+import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER_CONNECTION;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +33,8 @@ final class JooqShopperRepository implements ShopperRepository {
     private static final String WITH_CONNECTIONS = "select s.id, s.preferred_location_id, s.created_at, c.provider,"
             + " c.profile_id, c.usable, c.access_token_expires_at from shopper s left join shopper_connection c"
             + " on c.shopper_id = s.id where s.id = ? order by c.connected_at, c.provider";
+    /** What a refused row of {@link #WITH_CONNECTIONS} is reported as. */
+    private static final String WITH_CONNECTIONS_TABLES = SHOPPER.getName() + " and " + SHOPPER_CONNECTION.getName();
 
     private final JooqTransactions transactions;
 
@@ -42,18 +45,20 @@ final class JooqShopperRepository implements ShopperRepository {
     @Override
     public Shopper create(Instant now) {
         OffsetDateTime at = Rows.utc(now);
-        return PlainSql.one(transactions.current(), CREATE, JooqShopperRepository::shopper, ShopperId.random().value(), at, at)
+        return PlainSql.one(transactions.current(), SHOPPER.getName(), CREATE, JooqShopperRepository::shopper,
+                        ShopperId.random().value(), at, at)
                 .orElseThrow(() -> new IllegalStateException("an insert returned no shopper"));
     }
 
     @Override
     public Optional<Shopper> find(ShopperId id) {
-        return PlainSql.one(transactions.current(), FIND, JooqShopperRepository::shopper, id.value());
+        return PlainSql.one(transactions.current(), SHOPPER.getName(), FIND, JooqShopperRepository::shopper, id.value());
     }
 
     @Override
     public Optional<ShopperAndConnections> findWithConnections(ShopperId id) {
-        List<ShopperRow> rows = PlainSql.list(transactions.current(), WITH_CONNECTIONS, JooqShopperRepository::shopperRow, id.value());
+        List<ShopperRow> rows = PlainSql.list(transactions.current(), WITH_CONNECTIONS_TABLES, WITH_CONNECTIONS,
+                JooqShopperRepository::shopperRow, id.value());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +77,7 @@ final class JooqShopperRepository implements ShopperRepository {
                 .where(SHOPPER.ID.eq(id.value()))
                 .returning()
                 .fetchOptional()
-                .map(JooqShopperRepository::shopper);
+                .map(row -> Rows.read(SHOPPER.getName(), row, JooqShopperRepository::shopper));
     }
 
     /**

@@ -68,9 +68,12 @@ final class JooqShoppingListRepository implements ShoppingListRepository {
                 transactions.current().selectFrom(SHOPPING_LIST_ITEM)
                         .where(SHOPPING_LIST_ITEM.LIST_ID.in(items.keySet()))
                         .orderBy(SHOPPING_LIST_ITEM.SEQ)
-                        .forEach(row -> items.get(row.getListId()).add(item(row)));
+                        .forEach(row -> items.get(row.getListId())
+                                .add(Rows.read(SHOPPING_LIST_ITEM.getName(), row, JooqShoppingListRepository::item)));
             }
-            return rows.stream().map(r -> list(r, items.get(r.getId()))).toList();
+            // one read over all the lists' records: nothing allocated per row for the check
+            return Rows.read(SHOPPING_LIST.getName(), rows,
+                    records -> records.stream().map(r -> list(r, items.get(r.getId()))).toList());
         });
     }
 
@@ -79,7 +82,7 @@ final class JooqShoppingListRepository implements ShoppingListRepository {
         return transactions.inTransaction(() -> transactions.current().selectFrom(SHOPPING_LIST)
                 .where(SHOPPING_LIST.ID.eq(id.value()), SHOPPING_LIST.SHOPPER_ID.eq(shopperId.value()))
                 .fetchOptional()
-                .map(row -> list(row, items(id))));
+                .map(row -> Rows.read(SHOPPING_LIST.getName(), row, found -> list(found, items(id)))));
     }
 
     @Override
@@ -213,7 +216,7 @@ final class JooqShoppingListRepository implements ShoppingListRepository {
         return transactions.current().selectFrom(SHOPPING_LIST_ITEM)
                 .where(SHOPPING_LIST_ITEM.LIST_ID.eq(listId.value()))
                 .orderBy(SHOPPING_LIST_ITEM.SEQ)
-                .fetch(JooqShoppingListRepository::item);
+                .fetch(row -> Rows.read(SHOPPING_LIST_ITEM.getName(), row, JooqShoppingListRepository::item));
     }
 
     private static ShoppingList list(ShoppingListRecord row, List<ListItem> items) {

@@ -31,16 +31,23 @@ final class PlainSql {
         T read(ResultSet row) throws SQLException;
     }
 
-    /** The rows {@code sql} (a query, or a write with {@code returning}) gives for these parameters. */
-    static <T> List<T> list(DSLContext context, String sql, Row<T> row, Object... parameters) {
+    /**
+     * The rows {@code sql} (a query, or a write with {@code returning}) gives for these parameters. A row of
+     * {@code table} the domain refuses fails as {@link StoredRowInvalidException}, as {@link Rows#read} does.
+     */
+    static <T> List<T> list(DSLContext context, String table, String sql, Row<T> row, Object... parameters) {
         try {
             return onConnection(context, sql, connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     bind(statement, parameters);
                     try (ResultSet rows = statement.executeQuery()) {
                         List<T> result = new ArrayList<>();
-                        while (rows.next()) {
-                            result.add(row.read(rows));
+                        try {
+                            while (rows.next()) {
+                                result.add(row.read(rows));
+                            }
+                        } catch (IllegalArgumentException refused) {
+                            throw StoredRowInvalidException.of(table, refused);
                         }
                         return result;
                     }
@@ -98,8 +105,8 @@ final class PlainSql {
         }
     }
 
-    static <T> Optional<T> one(DSLContext context, String sql, Row<T> row, Object... parameters) {
-        List<T> found = list(context, sql, row, parameters);
+    static <T> Optional<T> one(DSLContext context, String table, String sql, Row<T> row, Object... parameters) {
+        List<T> found = list(context, table, sql, row, parameters);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

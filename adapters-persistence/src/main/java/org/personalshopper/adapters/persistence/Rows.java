@@ -11,6 +11,25 @@ final class Rows {
     private Rows() {
     }
 
+    /** Builds domain values from stored rows; the domain's constructors may refuse them. */
+    interface Reader<R, T> {
+        T read(R rows);
+    }
+
+    /**
+     * {@code reader}'s value of {@code rows} (a record of {@code table}, or all the records of one fetch); a
+     * row the domain refuses fails as {@link StoredRowInvalidException} (our fault), never as the caller's
+     * bad input. Every jOOQ record becomes domain values through here, as every {@link PlainSql} row does
+     * through its own catch. The try costs nothing while no row is refused.
+     */
+    static <R, T> T read(String table, R rows, Reader<R, T> reader) {
+        try {
+            return reader.read(rows);
+        } catch (IllegalArgumentException refused) {
+            throw StoredRowInvalidException.of(table, refused);
+        }
+    }
+
     /** PostgreSQL keeps microseconds: truncating before the write makes what is read back equal what was written. */
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC);

@@ -1,5 +1,7 @@
 package org.personalshopper.adapters.persistence;
 
+import static org.personalshopper.adapters.persistence.jooq.Tables.SHOPPER;
+
 import org.personalshopper.domain.ShopperId;
 
 /**
@@ -22,7 +24,7 @@ final class ShopperLocks {
             throw new IllegalStateException("a shopper lock only means something inside a transaction");
         }
         // Before every limit-checked write: fixed SQL (see PlainSql).
-        boolean exists = PlainSql.one(transactions.current(), LOCK, row -> true, shopperId.value()).isPresent();
+        boolean exists = PlainSql.one(transactions.current(), SHOPPER.getName(), LOCK, row -> true, shopperId.value()).isPresent();
         if (!exists) {
             throw new IllegalArgumentException("no shopper with id " + shopperId);
         }

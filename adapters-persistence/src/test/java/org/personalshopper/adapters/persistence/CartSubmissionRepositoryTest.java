@@ -56,4 +56,26 @@ class CartSubmissionRepositoryTest extends DatabaseTest implements CartSubmissio
 
         assertThatThrownBy(() -> start(orphan)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStoredItemWhoseUpcTheDomainRefusesIsOurFaultNotTheShoppersInput() throws Exception {
+        ShopperId shopper = newShopperId();
+        CartSubmission sent = pending(shopper, Optional.of(newKey()), T0);
+        start(sent);
+        rawUpdate("update cart_submission_item set upc = ? where submission_id = ?", "PRIVATE-UPC", sent.id().value());
+
+        assertStoredRowRefused(() -> carts().history(shopper, 10), "cart_submission_item", "upc", "PRIVATE");
+        assertStoredRowRefused(() -> start(pending(shopper, sent.idempotencyKey(), T0)), "cart_submission_item", "upc", "PRIVATE");
+    }
+
+    @Test
+    void aStoredFailureNoVersionKnowsIsOurFaultAndItsNameStaysOutOfTheMessage() throws Exception {
+        ShopperId shopper = newShopperId();
+        CartSubmission sent = pending(shopper, Optional.empty(), T0);
+        start(sent);
+        // an enum's valueOf quotes the name it did not find: that must not reach the message or the log
+        rawUpdate("update cart_submission set outcome = 'FAILED', failure = ? where id = ?", "PRIVATE_FAILURE", sent.id().value());
+
+        assertStoredRowRefused(() -> carts().history(shopper, 10), "cart_submission", "PRIVATE");
+    }
 }

@@ -402,4 +402,18 @@ class ConnectionRepositoryTest extends DatabaseTest implements ConnectionReposit
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aStoredConnectionTheDomainRefusesIsOurFaultNotTheCallersInput() throws Exception {
+        ShopperId shopper = newShopperId();
+        tokens().save(shopper, ConnectionRepositoryContract.KROGER, someone(), tokenSet("corrupt"));
+        // a profile id is visible ASCII: a space is not
+        rawUpdate("update shopper_connection set profile_id = ? where shopper_id = ?", "Private Person", shopper.value());
+
+        assertStoredRowRefused(() -> tokens().find(shopper, ConnectionRepositoryContract.KROGER), "shopper_connection", "profileId", "Private");
+        assertStoredRowRefused(() -> tokens().list(shopper), "shopper_connection", "profileId", "Private");
+        assertStoredRowRefused(() -> tokens().summaries(shopper), "shopper_connection", "profileId", "Private");
+        assertStoredRowRefused(() -> persistence.transactions().inTransaction(() -> tokens().findForUpdate(shopper, ConnectionRepositoryContract.KROGER)),
+                "shopper_connection", "profileId", "Private");
+    }
 }

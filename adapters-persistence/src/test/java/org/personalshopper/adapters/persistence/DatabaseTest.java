@@ -1,5 +1,8 @@
 package org.personalshopper.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -89,6 +93,30 @@ abstract class DatabaseTest {
             }
             return statement.executeUpdate();
         }
+    }
+
+    /**
+     * A read that meets a stored row the domain refuses fails as our fault: not the domain's
+     * InvalidValueException, which the web answers 400 as if the caller had sent a bad value, but a fault
+     * (answered 500 with an incident id) naming the table and the field, with the stored value neither in
+     * its message nor in any cause's (they are logged; the value may be personal data).
+     */
+    static void assertStoredRowRefused(ThrowingCallable read, String table, String field, String storedValue) {
+        Throwable thrown = assertStoredRowRefused(read, table, storedValue);
+        assertThat(thrown).hasMessageContaining(field);
+    }
+
+    /** As above, for a check that does not name a field (a rule across fields, an enum's name). */
+    static Throwable assertStoredRowRefused(ThrowingCallable read, String table, String storedValue) {
+        Throwable thrown = catchThrowable(read);
+        assertThat(thrown)
+                .isInstanceOf(StoredRowInvalidException.class)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(table);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(storedValue);
+        }
+        return thrown;
     }
 
     /** Runs {@code threads} tasks released at the same moment, and returns their results in task order. */

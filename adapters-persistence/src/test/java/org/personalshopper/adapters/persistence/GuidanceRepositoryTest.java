@@ -31,4 +31,14 @@ class GuidanceRepositoryTest extends DatabaseTest implements GuidanceRepositoryC
         assertThatThrownBy(() -> guidance().addIfFewerThan(entry(ShopperId.random(), "orphan", T0), 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStoredEntryWhoseTextTheDomainRefusesIsOurFaultNotTheShoppersInput() throws Exception {
+        ShopperId shopper = newShopperId();
+        Guidance organic = entry(shopper, "prefer organic", T0);
+        guidance().addIfFewerThan(organic, 10);
+        rawUpdate("update guidance set text = ? where id = ?", "Private\u0007allergy", organic.id().value());
+
+        assertStoredRowRefused(() -> guidance().list(shopper), "guidance", "text", "Private");
+    }
 }

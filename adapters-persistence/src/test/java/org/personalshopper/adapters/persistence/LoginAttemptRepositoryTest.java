@@ -96,4 +96,13 @@ class LoginAttemptRepositoryTest extends DatabaseTest implements LoginAttemptRep
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aStoredReturnPathTheDomainRefusesIsOurFaultNotTheCallersInput() throws Exception {
+        LoginAttempt attempt = attempt(Optional.empty());
+        attempts().save(attempt);
+        rawUpdate("update login_attempt set return_to = ? where state_hash = ?", "https://private.example/", attempt.stateHash().hex());
+
+        assertStoredRowRefused(() -> attempts().take(attempt.stateHash()), "login_attempt", "returnTo", "private.example");
+    }
 }

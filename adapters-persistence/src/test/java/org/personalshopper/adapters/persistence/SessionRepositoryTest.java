@@ -58,4 +58,14 @@ class SessionRepositoryTest extends DatabaseTest implements SessionRepositoryCon
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aStoredSessionUsedBeforeItWasCreatedIsOurFaultNotTheCallersInput() throws Exception {
+        Session session = new Session(newIdHash(), newShopper().id(), T0, T0);
+        sessions().create(session);
+        rawUpdate("update shopper_session set last_used_at = created_at - interval '1 day' where id_hash = ?",
+                session.idHash().hex());
+
+        assertStoredRowRefused(() -> sessions().find(session.idHash()), "shopper_session", session.idHash().hex());
+    }
 }

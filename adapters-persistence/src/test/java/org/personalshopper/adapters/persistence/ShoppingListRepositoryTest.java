@@ -37,4 +37,27 @@ class ShoppingListRepositoryTest extends DatabaseTest implements ShoppingListRep
         assertThat(persistence.jooq().current().fetchCount(SHOPPING_LIST_ITEM, SHOPPING_LIST_ITEM.LIST_ID.eq(list.id().value())))
                 .isZero();
     }
+
+    @Test
+    void aStoredListWhoseNameTheDomainRefusesIsOurFaultNotTheShoppersInput() throws Exception {
+        ShopperId shopper = newShopperId();
+        ShoppingList list = new ShoppingList(ShoppingListId.random(), shopper, "Weekly", List.of(), T0, T0);
+        lists().createIfFewerThan(list, 10);
+        rawUpdate("update shopping_list set name = ? where id = ?", "   ", list.id().value());
+
+        assertStoredRowRefused(() -> lists().list(shopper), "shopping_list", "name", "Weekly");
+        assertStoredRowRefused(() -> lists().find(shopper, list.id()), "shopping_list", "name", "Weekly");
+    }
+
+    @Test
+    void aStoredItemWhoseNoteTheDomainRefusesIsOurFaultNotTheShoppersInput() throws Exception {
+        ShopperId shopper = newShopperId();
+        ListItem milk = new ListItem(ListItemId.random(), new ShoppingListItem("milk"), new Quantity(1), Optional.empty(), false, T0);
+        ShoppingList list = new ShoppingList(ShoppingListId.random(), shopper, "Weekly", List.of(milk), T0, T0);
+        lists().createIfFewerThan(list, 10);
+        rawUpdate("update shopping_list_item set note = ? where id = ?", "Private\u0007note", milk.id().value());
+
+        assertStoredRowRefused(() -> lists().list(shopper), "shopping_list_item", "note", "Private");
+        assertStoredRowRefused(() -> lists().find(shopper, list.id()), "shopping_list_item", "note", "Private");
+    }
 }
