@@ -211,7 +211,9 @@ class ProviderThreadsHttpTest {
                 stalled.add(half(web, request));
             }
             RawHttp.Answer refused = null;
-            for (int i = 0; i < 3 && refused == null; i++) { // the held ones may still be on their way to the pool
+            // The held ones may still be on their way to the pool, each extra one then takes a place instead of being
+            // refused: up to ten tries (three were too few once, on a loaded CI run); refusal must come all the same.
+            for (int i = 0; i < 10 && refused == null; i++) {
                 RawHttp next = half(web, request);
                 stalled.add(next);
                 RawHttp.Answer answer = next.read(Duration.ofSeconds(2));
