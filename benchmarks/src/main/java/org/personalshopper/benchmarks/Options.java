@@ -1,6 +1,7 @@
 package org.personalshopper.benchmarks;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Command-line options of {@link SideBySide}; every one has a default, so no option is needed. */
@@ -24,7 +25,7 @@ record Options(int duration, int warmup, int rounds, int connections, int thread
         Path jfr = null;
         Path out = null;
         int signInAccounts = 1;
-        List<String> jvmOptions = new java.util.ArrayList<>();
+        List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {

@@ -331,7 +331,7 @@ public final class SideBySide {
         Process wrk = builder.start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         // wrk's whole report (average, spread and maximum besides the percentiles) for a look at an odd round.
-        Files.writeString(work.resolve("wrk-" + scenario.path.replaceAll("[^a-z]+", "-") + label.replace(' ', '-') + "-"
+        Files.writeString(work.resolve("wrk" + scenario.path.replaceAll("[^a-z]+", "-") + "-" + label.replace(' ', '-') + "-"
                 + target.name + ".txt"), out);
         check(wrk.waitFor() == 0, "wrk failed:\n" + out);
         long ticks = target.cpuTicks() - ticksBefore;
