@@ -57,6 +57,11 @@ final class FreezingRelay implements AutoCloseable {
         }
     }
 
+    /** How many connections the relay has taken in (a frozen relay takes them in and answers nothing). */
+    int connectionsAccepted() {
+        return sockets.size() / 2;
+    }
+
     @Override
     public void close() throws IOException {
         thaw();

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.personalshopper.domain.AccessToken;
@@ -82,21 +77,10 @@ class PostgresPersistenceTest extends DatabaseTest {
     @Test
     void aDatabaseThatAcceptsTheConnectionButNeverAnswersFailsTheOpenWithinTheLoginTimeout() throws Exception {
         // A hung server, or something else listening on the port: the connection is accepted, no byte comes back.
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            }, "silent-database");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            DatabaseSettings hung = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop?user=app",
-                    Optional.empty(), Optional.empty(), Optional.empty(), 2);
+        try (FreezingRelay silent = FreezingRelay.to(TestDatabase.jdbcUrl())) {
+            silent.freeze();
+            String url = silent.through(TestDatabase.jdbcUrl());
+            DatabaseSettings hung = new DatabaseSettings(url, Optional.empty(), Optional.empty(), Optional.empty(), 2);
 
             CompletableFuture<Throwable> opened = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -109,11 +93,8 @@ class PostgresPersistenceTest extends DatabaseTest {
 
             Throwable failure = opened.get(PostgresPersistence.LOGIN_TIMEOUT_SECONDS + 10L, TimeUnit.SECONDS);
             assertThat(failure).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:" + silent.getLocalPort());
-            assertThat(accepted).isNotEmpty();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
+                    .hasMessageContaining("cannot connect to PostgreSQL at " + hung.redactedUrl());
+            assertThat(silent.connectionsAccepted()).isPositive();
         }
     }
 
