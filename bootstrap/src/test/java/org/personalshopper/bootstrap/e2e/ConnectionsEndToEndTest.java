@@ -22,10 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,12 +55,7 @@ class ConnectionsEndToEndTest {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         database = new TableScan(url);
-        Map<String, String> env = new HashMap<>(KrogerStub.environment(kroger));
-        env.put("SHOPPER_DB_URL", url);
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
-        service = ServiceUnderTest.start(dataDir, env, List.of(ConfiguredProvider.signInOnly(acme)));
+        service = ServiceUnderTest.start(dataDir, KrogerStub.environment(kroger, url), List.of(ConfiguredProvider.signInOnly(acme)));
     }
 
     @AfterAll

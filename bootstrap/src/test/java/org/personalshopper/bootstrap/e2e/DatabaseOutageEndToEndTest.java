@@ -16,8 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +71,7 @@ class DatabaseOutageEndToEndTest {
         int port = freePort();
         EmbeddedPostgres postgres = startPostgres(port);
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
-        Map<String, String> env = new HashMap<>(KrogerStub.environment(kroger));
-        env.put("SHOPPER_DB_URL", url);
-        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        Map<String, String> env = KrogerStub.environment(kroger, url);
         KrogerStub.signInWorks(kroger);
 
         ExecutorService load = Executors.newFixedThreadPool(WRITERS + READERS);

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +45,7 @@ class ExternalDatabaseTest {
         try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
         }
-        env = new HashMap<>(KrogerStub.environment(kroger));
-        env.put("SHOPPER_DB_URL", SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        env = KrogerStub.environment(kroger, SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         KrogerStub.signInWorks(kroger);
     }
 

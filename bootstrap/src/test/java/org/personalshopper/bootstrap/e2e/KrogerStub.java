@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Kroger as WireMock: the stubs a signed-in shopper's journey needs, with secrets tests can look for. */
@@ -31,6 +34,19 @@ final class KrogerStub {
     static Map<String, String> environment(WireMockExtension kroger) {
         return Map.of("KROGER_CLIENT_ID", CLIENT_ID, "KROGER_CLIENT_SECRET", CLIENT_SECRET,
                 "KROGER_API_BASE_URL", kroger.baseUrl());
+    }
+
+    /**
+     * The stub's variables, {@code jdbcUrl} as the external database and a token key of its own (an external
+     * database needs one): a mutable map, for a test to add to.
+     */
+    static Map<String, String> environment(WireMockExtension kroger, String jdbcUrl) {
+        Map<String, String> env = new HashMap<>(environment(kroger));
+        env.put("SHOPPER_DB_URL", jdbcUrl);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
+        return env;
     }
 
     static void signInWorks(WireMockExtension kroger) {

@@ -10,15 +10,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,12 +43,7 @@ class StoredRowEndToEndTest {
     static void start() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        Map<String, String> env = new HashMap<>(KrogerStub.environment(kroger));
-        env.put("SHOPPER_DB_URL", jdbcUrl);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
-        service = ServiceUnderTest.start(dataDir, env);
+        service = ServiceUnderTest.start(dataDir, KrogerStub.environment(kroger, jdbcUrl));
     }
 
     @AfterAll

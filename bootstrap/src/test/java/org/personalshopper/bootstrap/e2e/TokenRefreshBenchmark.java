@@ -20,8 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,9 +63,7 @@ class TokenRefreshBenchmark {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Map<String, String> env = new HashMap<>(KrogerStub.environment(kroger));
-        env.put("SHOPPER_DB_URL", sharedDatabase.getJdbcUrl("postgres", "postgres"));
-        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        Map<String, String> env = KrogerStub.environment(kroger, sharedDatabase.getJdbcUrl("postgres", "postgres"));
         first = ServiceUnderTest.start(work.resolve("first"), env);
         env.put("KROGER_REDIRECT_URI", first.config().redirectUri().toString());
         second = ServiceUnderTest.start(work.resolve("second"), env);

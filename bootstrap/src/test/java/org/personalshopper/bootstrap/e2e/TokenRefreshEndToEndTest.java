@@ -15,8 +15,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,9 +48,7 @@ class TokenRefreshEndToEndTest {
     @BeforeAll
     static void twoInstancesOnOneDatabase() throws Exception {
         sharedDatabase = EmbeddedPostgres.builder().start();
-        Map<String, String> env = new HashMap<>(KrogerStub.environment(kroger));
-        env.put("SHOPPER_DB_URL", sharedDatabase.getJdbcUrl("postgres", "postgres"));
-        env.put("SHOPPER_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        Map<String, String> env = KrogerStub.environment(kroger, sharedDatabase.getJdbcUrl("postgres", "postgres"));
         first = ServiceUnderTest.start(work.resolve("first"), env);
         // Both instances must accept the one callback URL Kroger knows; sessions live in the shared database.
         env.put("KROGER_REDIRECT_URI", first.config().redirectUri().toString());
