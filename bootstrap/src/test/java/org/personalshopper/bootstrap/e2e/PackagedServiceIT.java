@@ -41,7 +41,7 @@ class PackagedServiceIT {
         Process first = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", dataDir.toString()), "first", ARCHIVE);
         Browser browser = new Browser(base);
         try {
-            awaitReady(base, first);
+            awaitReady(base, first, "first");
             assertThat(output("first")).contains("Demo mode: open " + base);
             SandboxConsent.signIn(browser, "lifecycle-shopper");
             assertThat(browser.post("/api/guidance", "{\"text\":\"prefer organic\"}").statusCode()).isEqualTo(201);
@@ -53,7 +53,7 @@ class PackagedServiceIT {
 
         Process second = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", dataDir.toString()), "second");
         try {
-            awaitReady(base, second);
+            awaitReady(base, second, "second");
             HttpResponse<String> guidance = browser.get("/api/guidance");
             assertThat(guidance.statusCode()).as("the session survived the restart").isEqualTo(200);
             assertThat(guidance.body()).contains("prefer organic");
@@ -73,7 +73,7 @@ class PackagedServiceIT {
         Process process = start(Map.of("SHOPPER_PORT", Integer.toString(port), "SHOPPER_DATA_DIR", work.resolve("data").toString()),
                 "recorded", ARCHIVE, "-Xshare:on", "-XX:StartFlightRecording=filename=" + work.resolve("start.jfr"));
         try {
-            awaitReady(base, process);
+            awaitReady(base, process, "recorded");
             assertThat(new Browser(base).get("/auth/providers").statusCode()).isEqualTo(200);
         } finally {
             process.destroy();
@@ -125,11 +125,25 @@ class PackagedServiceIT {
         return Files.readString(work.resolve(name + ".log"));
     }
 
-    private static void awaitReady(URI base, Process process) throws Exception {
+    private String outputOrWhy(String name) {
+        try {
+            return output(name);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static String exitOf(Process process) {
+        return process.isAlive() ? "nothing yet" : "code " + process.exitValue();
+    }
+
+    /** Waits for readiness; a service that dies first fails with its output (the work directory goes with the test). */
+    private void awaitReady(URI base, Process process, String name) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the service is still running").isTrue();
+            assertThat(process.isAlive()).as(() -> "the service is still running; it exited with " + exitOf(process)
+                    + ", its output:\n" + outputOrWhy(name)).isTrue();
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
