@@ -1,17 +1,22 @@
 package org.personalshopper.adapters.persistence;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the shopper database lives. {@code user} and {@code password} may also be given in the JDBC URL;
  * {@code schema} isolates everything (tables and Flyway's history) in one schema, created when missing.
+ * {@code rememberSessions}: how long a session just read may answer from memory (ADR 12); zero: never.
  * {@link #toString()} never shows the password, in a field or in the URL.
  */
 public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password, Optional<String> schema,
-                               int maxPoolSize) {
+                               int maxPoolSize, Duration rememberSessions) {
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final int MAX_POOL_SIZE = 100;
+    public static final Duration DEFAULT_REMEMBER_SESSIONS = Duration.ofSeconds(30);
+    /** Longer buys little (a shopper's requests come in bursts) and keeps a stale idle clock longer. */
+    public static final Duration MAX_REMEMBER_SESSIONS = Duration.ofMinutes(5);
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -33,6 +38,16 @@ public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<S
         if (maxPoolSize < 1 || maxPoolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException("the database pool size must be between 1 and " + MAX_POOL_SIZE);
         }
+        Objects.requireNonNull(rememberSessions, "rememberSessions");
+        if (rememberSessions.isNegative() || rememberSessions.compareTo(MAX_REMEMBER_SESSIONS) > 0) {
+            throw new IllegalArgumentException("sessions can be remembered for 0 to " + MAX_REMEMBER_SESSIONS.toSeconds() + " seconds");
+        }
+    }
+
+    /** Sessions remembered for {@link #DEFAULT_REMEMBER_SESSIONS}. */
+    public DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password, Optional<String> schema,
+                            int maxPoolSize) {
+        this(jdbcUrl, user, password, schema, maxPoolSize, DEFAULT_REMEMBER_SESSIONS);
     }
 
     /** The usual case: the default schema ({@code public}) and a pool of {@value #DEFAULT_POOL_SIZE}. */
@@ -41,7 +56,11 @@ public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<S
     }
 
     public DatabaseSettings inSchema(String schemaName) {
-        return new DatabaseSettings(jdbcUrl, user, password, Optional.of(schemaName), maxPoolSize);
+        return new DatabaseSettings(jdbcUrl, user, password, Optional.of(schemaName), maxPoolSize, rememberSessions);
+    }
+
+    public DatabaseSettings rememberingSessionsFor(Duration lifetime) {
+        return new DatabaseSettings(jdbcUrl, user, password, schema, maxPoolSize, lifetime);
     }
 
     /** The URL with any password parameter or user-info part masked: safe for logs and messages. */
@@ -59,6 +78,6 @@ public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<S
     public String toString() {
         return "DatabaseSettings[url=" + redactedUrl() + ", user=" + user.orElse("(from URL)")
                 + ", password=" + (password.isPresent() ? "***" : "(none)") + ", schema=" + schema.orElse("(default)")
-                + ", maxPoolSize=" + maxPoolSize + "]";
+                + ", maxPoolSize=" + maxPoolSize + ", rememberSessions=" + rememberSessions + "]";
     }
 }

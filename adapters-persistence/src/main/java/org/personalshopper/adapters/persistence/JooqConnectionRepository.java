@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperConnectionRecord;
@@ -78,9 +79,13 @@ final class JooqConnectionRepository implements ConnectionRepository {
     private final JooqTransactions transactions;
     private final TokenCipher cipher;
 
-    JooqConnectionRepository(JooqTransactions transactions, TokenCipher cipher) {
+    /** Told when a sign-in here ended some of the shopper's older sessions ({@link RememberedSessions}). */
+    private final Consumer<ShopperId> sessionsEnded;
+
+    JooqConnectionRepository(JooqTransactions transactions, TokenCipher cipher, Consumer<ShopperId> sessionsEnded) {
         this.transactions = transactions;
         this.cipher = cipher;
+        this.sessionsEnded = sessionsEnded;
     }
 
     @Override
@@ -137,6 +142,9 @@ final class JooqConnectionRepository implements ConnectionRepository {
                 Rows.utc(tokens.issuedAt()), Rows.utc(tokens.accessTokenExpiresAt()), shopper, provider.name(), profileId.value(),
                 idHash, Rows.utc(session.createdAt()), Rows.utc(session.lastUsedAt()),
                 shopper, idHash, idHash, shopper, shopper, keepSessions);
+        if (counts.length > 1 && counts[1] > 0) {
+            sessionsEnded.accept(shopperId);
+        }
         return counts[0] == 1;
     }
 

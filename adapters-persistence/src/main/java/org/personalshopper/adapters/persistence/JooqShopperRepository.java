@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.impl.DSL;
 import org.personalshopper.adapters.persistence.jooq.tables.records.ShopperRecord;
 import org.personalshopper.application.port.out.ConnectionSummary;
@@ -37,9 +38,12 @@ final class JooqShopperRepository implements ShopperRepository {
     private static final String WITH_CONNECTIONS_TABLES = SHOPPER.getName() + " and " + SHOPPER_CONNECTION.getName();
 
     private final JooqTransactions transactions;
+    /** Told of a deleted shopper, whose sessions went with it ({@link RememberedSessions}). */
+    private final Consumer<ShopperId> sessionsEnded;
 
-    JooqShopperRepository(JooqTransactions transactions) {
+    JooqShopperRepository(JooqTransactions transactions, Consumer<ShopperId> sessionsEnded) {
         this.transactions = transactions;
+        this.sessionsEnded = sessionsEnded;
     }
 
     @Override
@@ -88,7 +92,11 @@ final class JooqShopperRepository implements ShopperRepository {
      */
     @Override
     public boolean delete(ShopperId id) {
-        return transactions.current().deleteFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).execute() > 0;
+        boolean deleted = transactions.current().deleteFrom(SHOPPER).where(SHOPPER.ID.eq(id.value())).execute() > 0;
+        if (deleted) {
+            sessionsEnded.accept(id);
+        }
+        return deleted;
     }
 
     /** One row of {@link #WITH_CONNECTIONS}. */

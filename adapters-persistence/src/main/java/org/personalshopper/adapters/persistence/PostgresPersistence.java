@@ -3,12 +3,16 @@ package org.personalshopper.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -25,6 +29,7 @@ import org.personalshopper.application.port.out.ShopperRepository;
 import org.personalshopper.application.port.out.ShoppingListRepository;
 import org.personalshopper.application.port.out.StorageHealth;
 import org.personalshopper.application.port.out.Transactions;
+import org.personalshopper.domain.ShopperId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,21 +68,39 @@ public final class PostgresPersistence implements AutoCloseable {
     private final CartSubmissionRepository cartSubmissions;
     private final ShoppingListRepository shoppingLists;
     private final DatabaseHealth health;
+    private final Optional<SessionChangeListener> sessionChanges;
+    private final Optional<RememberedSessions> rememberedSessions;
 
-    private PostgresPersistence(HikariDataSource pool, TokenKeyRing keys) {
+    private PostgresPersistence(HikariDataSource pool, TokenKeyRing keys, DatabaseSettings settings) {
         this.pool = pool;
         this.transactions = new JooqTransactions(pool, SQLDialect.POSTGRES, jooqSettings());
         TokenCipher cipher = new TokenCipher(keys);
         ShopperLocks locks = new ShopperLocks(transactions);
-        this.shoppers = new JooqShopperRepository(transactions);
-        this.sessions = new JooqSessionRepository(transactions);
+        SessionRepository storedSessions = new JooqSessionRepository(transactions);
+        Consumer<ShopperId> sessionsEnded;
+        if (settings.rememberSessions().isZero()) {
+            this.sessions = storedSessions;
+            this.sessionChanges = Optional.empty();
+            this.rememberedSessions = Optional.empty();
+            sessionsEnded = shopper -> { };
+        } else {
+            RememberedSessions remembered = new RememberedSessions(storedSessions, settings.rememberSessions(),
+                    RememberedSessions.DEFAULT_CAPACITY, System::nanoTime);
+            this.sessions = remembered;
+            this.sessionChanges = Optional.of(new SessionChangeListener(() -> listeningConnection(settings), remembered));
+            this.rememberedSessions = Optional.of(remembered);
+            sessionsEnded = remembered::forgetShopper;
+        }
+        this.shoppers = new JooqShopperRepository(transactions, sessionsEnded);
         this.loginAttempts = new JooqLoginAttemptRepository(transactions, cipher);
-        this.connections = new JooqConnectionRepository(transactions, cipher);
+        this.connections = new JooqConnectionRepository(transactions, cipher, sessionsEnded);
         this.guidance = new JooqGuidanceRepository(transactions, locks);
         this.selections = new JooqSelectionRepository(transactions, locks);
         this.cartSubmissions = new JooqCartSubmissionRepository(transactions, locks);
         this.shoppingLists = new JooqShoppingListRepository(transactions, locks);
         this.health = new DatabaseHealth(pool);
+        // Started last: it only ever turns the memory on once it listens, so requests before that read the table.
+        sessionChanges.ifPresent(SessionChangeListener::start);
     }
 
     /**
@@ -110,7 +133,7 @@ public final class PostgresPersistence implements AutoCloseable {
             }
             LOG.info("Shopper database ready at {} (schema {}), token key id {}", settings.redactedUrl(),
                     settings.schema().orElse("default"), keys.currentKeyId());
-            return new PostgresPersistence(pool, keys);
+            return new PostgresPersistence(pool, keys, settings);
         } catch (TokenKeyMismatchException e) {
             pool.close();
             throw e;
@@ -170,6 +193,15 @@ public final class PostgresPersistence implements AutoCloseable {
         pool.setMetricRegistry(meterRegistry);
     }
 
+    /** The memory in front of the sessions and its listener, when sessions are remembered: for tests in this package. */
+    Optional<RememberedSessions> rememberedSessions() {
+        return rememberedSessions;
+    }
+
+    Optional<SessionChangeListener> sessionChanges() {
+        return sessionChanges;
+    }
+
     /** The transactions with their current jOOQ context: lets tests in this package read raw columns. */
     JooqTransactions jooq() {
         return transactions;
@@ -177,8 +209,23 @@ public final class PostgresPersistence implements AutoCloseable {
 
     @Override
     public void close() {
+        sessionChanges.ifPresent(SessionChangeListener::close);
         health.close();
         pool.close();
+    }
+
+    /**
+     * The connection that listens for session changes: the pool's settings, but its own, outside the pool (it is
+     * held for ever, and a pool connection taken for good would be one fewer for requests).
+     */
+    private static Connection listeningConnection(DatabaseSettings settings) throws SQLException {
+        HikariConfig config = hikari(settings);
+        Properties properties = new Properties();
+        properties.putAll(config.getDataSourceProperties());
+        properties.setProperty("ApplicationName", "personal-shopper-sessions");
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password));
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     static HikariConfig hikari(DatabaseSettings settings) {
