@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.personalshopper.adapters.foodin.FoodinScope;
 import org.personalshopper.adapters.foodin.FoodinSettings;
+import org.personalshopper.adapters.persistence.DatabaseSettings;
 import org.personalshopper.adapters.web.WebSettings;
 import org.personalshopper.domain.SessionPolicy;
 
@@ -45,6 +46,7 @@ public record Configuration(
         Optional<String> tokenKey,
         List<String> previousTokenKeys,
         SessionPolicy sessionPolicy,
+        Duration rememberSessions,
         Duration refreshSkew,
         Duration sandboxTokenLifetime,
         Capacity capacity,
@@ -189,6 +191,9 @@ public record Configuration(
         if (maxDays < idleDays) {
             throw new ConfigurationException("SHOPPER_SESSION_MAX_DAYS must be at least SHOPPER_SESSION_IDLE_DAYS");
         }
+        int rememberSeconds = read.integer("SHOPPER_SESSION_MEMORY_SECONDS", (int) DatabaseSettings.DEFAULT_REMEMBER_SESSIONS.toSeconds(),
+                0, (int) DatabaseSettings.MAX_REMEMBER_SESSIONS.toSeconds(),
+                "a number of seconds from 0 to " + DatabaseSettings.MAX_REMEMBER_SESSIONS.toSeconds());
         int skew = read.integer("SHOPPER_TOKEN_REFRESH_SKEW_SECONDS", 60, 0, 1200, "a number of seconds from 0 to 1200");
         int sandboxLifetime = read.integer("SHOPPER_SANDBOX_TOKEN_LIFETIME_SECONDS", 1800, 2, 86400,
                 "a number of seconds from 2 to 86400");
@@ -230,7 +235,7 @@ public record Configuration(
 
         return new Configuration(provider, redirectUri, apiBase, scopes, pkce, bindAddress, port, database, dataDir,
                 tokenKey, previousKeys, new SessionPolicy(Duration.ofDays(idleDays), Duration.ofDays(maxDays)),
-                Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
+                Duration.ofSeconds(rememberSeconds), Duration.ofSeconds(skew), Duration.ofSeconds(sandboxLifetime),
                 new Capacity(workers, providerThreads, Duration.ofSeconds(bodySeconds), connections, providerCalls), metricsToken,
                 foodin, foodinRedirectUri, foodinScope, signInLimits(read), planning(read));
     }

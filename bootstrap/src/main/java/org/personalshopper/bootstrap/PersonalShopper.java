@@ -303,13 +303,14 @@ public final class PersonalShopper implements AutoCloseable {
         String tokenKey;
         if (config.database().isPresent()) {
             Configuration.ExternalDatabase external = config.database().get();
-            settings = new DatabaseSettings(external.jdbcUrl(), external.user(), external.password(), Optional.empty(), config.capacity().databaseConnections());
+            settings = new DatabaseSettings(external.jdbcUrl(), external.user(), external.password(), Optional.empty(),
+                    config.capacity().databaseConnections(), config.rememberSessions());
             tokenKey = config.tokenKey().orElseThrow();
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
             resources.push(embedded);
             settings = new DatabaseSettings(embedded.jdbcUrl(), Optional.of(embedded.user()), Optional.of(embedded.password()),
-                    Optional.empty(), config.capacity().databaseConnections());
+                    Optional.empty(), config.capacity().databaseConnections(), config.rememberSessions());
             tokenKey = config.tokenKey().orElseGet(() -> TokenKeyFile.loadOrCreate(config.dataDir()));
         }
         PostgresPersistence persistence;

@@ -173,6 +173,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void sessionsAreRememberedThirtySecondsUnlessToldOtherwiseAndZeroTurnsItOff() {
+        assertThat(parse().rememberSessions()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(parse("SHOPPER_SESSION_MEMORY_SECONDS", "0").rememberSessions()).isZero();
+        assertThat(parse("SHOPPER_SESSION_MEMORY_SECONDS", "300").rememberSessions()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThatThrownBy(() -> parse("SHOPPER_SESSION_MEMORY_SECONDS", "301"))
+                .hasMessageStartingWith("SHOPPER_SESSION_MEMORY_SECONDS must be a number of seconds from 0 to 300");
+    }
+
+    @Test
     void toStringNeverShowsSecrets() {
         Configuration config = parse("KROGER_CLIENT_ID", "app-123", "KROGER_CLIENT_SECRET", "s3cret-value",
                 "SHOPPER_DB_URL", "jdbc:postgresql://db/shop", "SHOPPER_DB_PASSWORD", "db-password", "SHOPPER_TOKEN_KEY", KEY);

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two service instances sharing one database, as a deployment with several instances runs: any number of
- * concurrent calls for a shopper whose token expired cause exactly one refresh at Kroger.
+ * concurrent calls for a shopper whose token expired cause exactly one refresh at Kroger, and a session ended on
+ * one instance stops working on the other though that one remembers it (ADR 12).
  */
 class TokenRefreshEndToEndTest {
     @RegisterExtension
@@ -147,6 +148,26 @@ class TokenRefreshEndToEndTest {
         // Kroger's refresh tokens are single use: the old one went out exactly once.
         kroger.verify(1, postRequestedFor(urlPathEqualTo("/v1/connect/oauth2/token"))
                 .withRequestBody(matching("(.*&)?refresh_token=refresh-2(&.*)?")));
+    }
+
+    @Test
+    void signingOutOnOneInstanceEndsTheSessionOnTheOtherThoughItRemembersIt() throws Exception {
+        Browser onFirst = signedInWithExpiringToken("profile-signs-out", "access-4", "refresh-4");
+        Browser onSecond = second.newBrowser();
+        onSecond.setCookie("shopper_session", onFirst.cookie("shopper_session").orElseThrow());
+        assertThat(onSecond.get("/api/user").statusCode()).as("the second instance has read the session").isEqualTo(200);
+
+        assertThat(onFirst.post("/auth/logout", "").statusCode()).isEqualTo(204);
+
+        // The second instance hears of the ending from the database (milliseconds on one machine); 5 s is the
+        // test's patience, far less than the 30 s a remembered session would otherwise live.
+        long signedOutAt = System.nanoTime();
+        int status = onSecond.get("/api/user").statusCode();
+        while (status == 200 && System.nanoTime() - signedOutAt < 5_000_000_000L) {
+            Thread.sleep(5);
+            status = onSecond.get("/api/user").statusCode();
+        }
+        assertThat(status).isEqualTo(401);
     }
 
     @Test
