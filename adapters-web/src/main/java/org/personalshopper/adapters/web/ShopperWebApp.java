@@ -69,6 +69,8 @@ public final class ShopperWebApp {
     // JsonBodyFilter, which does, runs after matching and after the session check. The edge filters' answer
     // side runs last of the response filters (lowest priority), so the log line has the final status.
     private static final int EDGE = 1;
+    /** Answers up to this size carry a Content-Length; longer ones are chunked. */
+    static final int CONTENT_LENGTH_BUFFER_BYTES = 2 * 1024;
     private static final int SIGN_IN_LIMIT = 150;
 
     private ShopperWebApp() {
@@ -89,6 +91,10 @@ public final class ShopperWebApp {
         // Keep Location relative ("/api/guidance/..."): behind a proxy the request's own host is not the public one.
         config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        // Jersey holds every answer in a buffer of this size (allocated for each answer, used or not) to send
+        // its Content-Length; a longer one goes out chunked. 2 KB still covers the small answers (a shopper's
+        // profile, every problem) and allocates 6 KB less per request than the default 8 KB.
+        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, CONTENT_LENGTH_BUFFER_BYTES);
 
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(new JsonMapperResolver());

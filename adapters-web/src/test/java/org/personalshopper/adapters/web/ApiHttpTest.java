@@ -59,6 +59,22 @@ class ApiHttpTest {
     }
 
     @Test
+    void smallAnswersCarryTheirLengthAndLongerOnesArriveWholeInChunks() {
+        HttpResponse<String> user = web.get("/api/user");
+        assertThat(user.headers().firstValue("Content-Length"))
+                .hasValue(String.valueOf(user.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+
+        for (int i = 0; i < 20; i++) {
+            ok(web.json("POST", "/api/selections", SELECTION.replace("\"Milk\"", "\"Milk " + i + "\"")), 201);
+        }
+        HttpResponse<String> list = web.get("/api/selections");
+        // Past the buffer Jersey allocates for every answer (2 KB, not its default 8 KB): sent chunked, whole.
+        assertThat(list.body().length()).isBetween(ShopperWebApp.CONTENT_LENGTH_BUFFER_BYTES, 8 * 1024);
+        assertThat(list.headers().firstValue("Content-Length")).isEmpty();
+        assertThat(ok(list, 200).path("items")).hasSize(20);
+    }
+
+    @Test
     void choosingAStoreAnswersTheShopperWithIt() {
         JsonNode user = ok(web.json("PUT", "/api/user/location", "{\"locationId\":\"01400943\"}"), 200);
 
