@@ -2,6 +2,7 @@ package org.personalshopper.bootstrap.e2e;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.personalshopper.bootstrap.e2e.Waiting.waitFor;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -207,16 +208,6 @@ class DatabaseOutageEndToEndTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + limit.toSeconds() + " s");
-            }
-            Thread.sleep(50);
         }
     }
 
