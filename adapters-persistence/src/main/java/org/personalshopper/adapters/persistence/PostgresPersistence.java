@@ -69,7 +69,6 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ShoppingListRepository shoppingLists;
     private final DatabaseHealth health;
     private final Optional<SessionChangeListener> sessionChanges;
-    private final Optional<RememberedSessions> rememberedSessions;
 
     private PostgresPersistence(HikariDataSource pool, TokenKeyRing keys, DatabaseSettings settings) {
         this.pool = pool;
@@ -81,14 +80,12 @@ public final class PostgresPersistence implements AutoCloseable {
         if (settings.rememberSessions().isZero()) {
             this.sessions = storedSessions;
             this.sessionChanges = Optional.empty();
-            this.rememberedSessions = Optional.empty();
             sessionsEnded = shopper -> { };
         } else {
             RememberedSessions remembered = new RememberedSessions(storedSessions, settings.rememberSessions(),
                     RememberedSessions.DEFAULT_CAPACITY, System::nanoTime);
             this.sessions = remembered;
             this.sessionChanges = Optional.of(new SessionChangeListener(() -> listeningConnection(settings), remembered));
-            this.rememberedSessions = Optional.of(remembered);
             sessionsEnded = remembered::forgetShopper;
         }
         this.shoppers = new JooqShopperRepository(transactions, sessionsEnded);
@@ -195,7 +192,7 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** The memory in front of the sessions and its listener, when sessions are remembered: for tests in this package. */
     Optional<RememberedSessions> rememberedSessions() {
-        return rememberedSessions;
+        return sessionChanges.map(SessionChangeListener::memory);
     }
 
     Optional<SessionChangeListener> sessionChanges() {

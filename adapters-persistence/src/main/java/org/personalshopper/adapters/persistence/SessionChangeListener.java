@@ -83,6 +83,11 @@ final class SessionChangeListener implements AutoCloseable {
         return backendPid;
     }
 
+    /** The memory this listener keeps true. */
+    RememberedSessions memory() {
+        return memory;
+    }
+
     private void relayUntilBroken(PGConnection notifications, Connection connection) throws SQLException {
         long nextCheck = System.nanoTime() + HEARTBEAT.toNanos();
         while (running) {
