@@ -83,6 +83,12 @@ public final class SideBySide {
             line("# Side-by-side benchmark, " + Instant.now());
             line("conditions: " + conditions());
             line("database: " + (embedded != null ? "embedded PostgreSQL (zonky)" : "BENCH_DB_URL") + ", schema " + schema);
+            if ("1".equals(autogroup())) {
+                line("warning: kernel.sched_autogroup_enabled=1. PostgreSQL gives each backend a session, so each is a scheduling group"
+                        + " of its own, and under this load the kernel can keep one runnable but waiting for hundreds of ms (the"
+                        + " 'PostgreSQL stalls' figures): a round's p99 then measures that, in either app. For p99s that measure the"
+                        + " apps, run as root: sysctl -w kernel.sched_autogroup_enabled=0 (and set it back to 1 after).");
+            }
             line("load: wrk -t" + options.threads() + " -c" + options.connections() + ", " + options.warmup() + " s warm-up per app and"
                     + " scenario, then " + options.rounds() + " interleaved rounds of " + options.duration() + " s; medians shown");
             line("sign-in: " + (options.signInAccounts() == 1 ? "one provider account (one shopper) per app, again and again"
@@ -252,7 +258,7 @@ public final class SideBySide {
     }
 
     private record Run(double requestsPerSecond, double p50Ms, double p99Ms, double cpuMicrosPerUnit, double unitsPerSecond,
-                       String load, double dbMicrosPerUnit) {
+                       String load, double dbMicrosPerUnit, BackendStalls.Seen stalls) {
     }
 
     private void measure(Scenario scenario) throws Exception {
@@ -273,17 +279,18 @@ public final class SideBySide {
             }
         }
         String unit = scenario.requestsPerUnit == 1.0 ? "req" : "sign-in";
-        line(String.format(Locale.ROOT, "| app | %s/s | p50 ms | p99 ms | server CPU us/%s | PostgreSQL CPU us/%s | runs (%s/s) |",
-                unit, unit, unit, unit));
-        line("|---|---|---|---|---|---|---|");
+        line(String.format(Locale.ROOT, "| app | %s/s | p50 ms | p99 ms | server CPU us/%s | PostgreSQL CPU us/%s"
+                + " | PostgreSQL stalls >= %d ms, all rounds (longest) | runs (%s/s) |", unit, unit, unit, BackendStalls.STALL_MILLIS, unit));
+        line("|---|---|---|---|---|---|---|---|");
         Map<Target, double[]> medians = new LinkedHashMap<>();
         for (Map.Entry<Target, List<Run>> e : runs.entrySet()) {
             List<Run> r = e.getValue();
             double[] m = {median(r, Run::unitsPerSecond), median(r, Run::p50Ms), median(r, Run::p99Ms),
                     median(r, Run::cpuMicrosPerUnit)};
             medians.put(e.getKey(), m);
-            line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.0f | %.0f | %s |", e.getKey().name, m[0], m[1], m[2], m[3],
-                    median(r, Run::dbMicrosPerUnit),
+            BackendStalls.Seen stalls = r.stream().map(Run::stalls).reduce(BackendStalls.Seen.NONE, BackendStalls.Seen::plus);
+            line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.0f | %.0f | %d (%d ms) | %s |", e.getKey().name, m[0], m[1], m[2],
+                    m[3], median(r, Run::dbMicrosPerUnit), stalls.stalls(), stalls.longestMillis(),
                     String.join(", ", r.stream().map(x -> String.format(Locale.ROOT, "%.0f", x.unitsPerSecond)).toList())));
         }
         Target bare = targets.get(targets.size() - 1);
@@ -326,10 +333,12 @@ public final class SideBySide {
         long compiledBefore = target.compilations();
         long ticksBefore = target.cpuTicks();
         String load = loadavg();
+        BackendStalls watch = BackendStalls.watch(dbBefore.keySet());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process wrk = builder.start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        BackendStalls.Seen stalls = watch.stop();
         // wrk's whole report (average, spread and maximum besides the percentiles) for a look at an odd round.
         Files.writeString(work.resolve("wrk" + scenario.path.replaceAll("[^a-z]+", "-") + "-" + label.replace(' ', '-') + "-"
                 + target.name + ".txt"), out);
@@ -356,12 +365,14 @@ public final class SideBySide {
         double cpu = ticks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / units;
         double db = dbAfter.isEmpty() ? Double.NaN : dbTicks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / units;
         Run run = new Run(perSecond, millis(match(out, "(?m)^\\s+50%\\s+(\\S+)")), millis(match(out, "(?m)^\\s+99%\\s+(\\S+)")), cpu,
-                unitsPerSecond, load, db);
-        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  db %6.0f us  jit %5s  load %s%n",
-                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, db, jit, load);
+                unitsPerSecond, load, db, stalls);
+        System.out.printf(Locale.ROOT, "  %-9s %-17s %8.0f /s (%.0f req/s)  p50 %6.2f ms  p99 %6.2f ms  cpu %6.0f us  db %6.0f us"
+                        + "  db stalls %2d (%3d ms)  jit %5s  load %s%n",
+                label, target.name, unitsPerSecond, perSecond, run.p50Ms, run.p99Ms, cpu, db, stalls.stalls(), stalls.longestMillis(), jit, load);
         if (!label.equals("warm-up")) {
-            report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us db %.0f us, %s methods compiled, loadavg %s%n",
-                    label, target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, db, jit, load));
+            report.append(String.format(Locale.ROOT, "  %s %s: %.0f/s p50 %.2f ms p99 %.2f ms cpu %.0f us db %.0f us, PostgreSQL stalls %d"
+                            + " (longest %d ms), %s methods compiled, loadavg %s%n",
+                    label, target.name, unitsPerSecond, run.p50Ms, run.p99Ms, cpu, db, stalls.stalls(), stalls.longestMillis(), jit, load));
         }
         return run;
     }
@@ -442,7 +453,17 @@ public final class SideBySide {
     }
 
     private static String conditions() {
-        return Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, loadavg " + loadavg();
+        return Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, loadavg " + loadavg()
+                + ", kernel.sched_autogroup_enabled=" + autogroup();
+    }
+
+    /** The kernel's autogroup scheduling switch ("0" or "1"), or "unknown" (not Linux, or a kernel without it). */
+    private static String autogroup() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private void line(String text) {
