@@ -1,5 +1,8 @@
 package org.personalshopper.adapters.persistence;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +26,12 @@ import org.jooq.exception.DataAccessException;
  * {@code StorageUnavailableException} as {@link StorageOutages} makes it for the DSL's statements.
  */
 final class PlainSql {
+    /** 2000-01-01T00:00:00Z, PostgreSQL's zero for binary timestamps, in seconds since 1970. */
+    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long NANOS_PER_MICRO = 1_000L;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private PlainSql() {
     }
 
@@ -125,7 +134,24 @@ final class PlainSql {
         }
     }
 
+    /**
+     * A {@code timestamptz} column that is never null, as an instant. Once the driver has prepared a statement on
+     * the server (from its fifth run on), timestamps arrive in binary: a big-endian count of microseconds since
+     * 2000-01-01 UTC, which {@code getBytes} hands over as received. Reading that count here makes one object per
+     * value where the driver's {@code getObject} makes six (a list of 100 selections reads 200 of them). The
+     * text of the first runs, and the two infinities, go through the driver as before.
+     */
     static Instant instant(ResultSet row, int column) throws SQLException {
+        byte[] raw = row.getBytes(column);
+        // Eight bytes of text can only be "infinity"; a binary count starting with that 'i' byte is some
+        // 240,000 years away and, like the infinities, left to the driver, which reads it right.
+        if (raw != null && raw.length == Long.BYTES && raw[0] != 'i') {
+            long micros = (long) BIG_ENDIAN_LONG.get(raw, 0);
+            if (micros != Long.MAX_VALUE && micros != Long.MIN_VALUE) {
+                return Instant.ofEpochSecond(POSTGRES_EPOCH_SECOND + Math.floorDiv(micros, MICROS_PER_SECOND),
+                        Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+            }
+        }
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 
