@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.personalshopper.bootstrap.e2e.Waiting.waitFor;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -137,13 +138,8 @@ class SlowProviderEndToEndTest {
     }
 
     private void waitUntilKrogerReceived(int calls) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (kroger.findAll(getRequestedFor(urlPathEqualTo("/v1/products"))).size() < calls) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Kroger never received " + calls + " searches");
-            }
-            Thread.sleep(20);
-        }
+        waitFor(() -> kroger.findAll(getRequestedFor(urlPathEqualTo("/v1/products"))).size() >= calls, Duration.ofSeconds(10),
+                calls + " searches at Kroger");
     }
 
     /** An answer and when it arrived. */
